@@ -1,0 +1,293 @@
+//! `courtesy play --text`: the terminal mode. Reads one reply per line (an
+//! option by its number), prints the feedback after each turn and the debrief
+//! at the end. Progress is saved after every turn (seed + inputs), so a killed
+//! process loses nothing: `--resume` picks the session up again.
+
+use std::io::{BufRead, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::time::Instant;
+
+use crate::core::library::{Library, PreparedScenario};
+use crate::core::model::Prompt;
+use crate::core::session::{Input, SavedSession, Session};
+
+use super::{Context, Outcome, render};
+
+#[derive(clap::Args, Debug, Default)]
+pub struct PlayArgs {
+    /// Play in the terminal.
+    #[arg(long)]
+    pub text: bool,
+    /// Scenario id (from the scenarios folder).
+    #[arg(long, conflicts_with = "file")]
+    pub scenario: Option<String>,
+    /// A scenario file to play directly.
+    #[arg(long)]
+    pub file: Option<PathBuf>,
+    /// Seed for the line variants; the same seed replays the same session.
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Print the scenario result as JSON on stdout (the dialogue goes to stderr).
+    #[arg(long)]
+    pub json: bool,
+    /// Resume the session saved by an earlier run that did not finish.
+    #[arg(long)]
+    pub resume: bool,
+}
+
+impl PlayArgs {
+    pub fn interactive() -> Self {
+        PlayArgs { text: true, ..Default::default() }
+    }
+}
+
+pub fn run(context: &Context, args: PlayArgs) -> Outcome {
+    let m = &context.messages;
+    let saved = if args.resume { load_saved()? } else { None };
+    let library = match &args.file {
+        Some(file) => Library::load(std::slice::from_ref(file)),
+        None => context.library(),
+    };
+    let scenario = pick_scenario(context, &library, &args, saved.as_ref())?;
+    let errors: Vec<_> = library.errors_in(&scenario.file.path).collect();
+    if !errors.is_empty() {
+        for d in errors {
+            eprint!("{}", render::diagnostic(m, d));
+        }
+        return Err(m.format("play-invalid-scenario", &[("id", scenario.id().to_string())]));
+    }
+
+    let mut session = match &saved {
+        Some(saved) => Session::replay(Arc::clone(&scenario), saved),
+        None => Session::new(Arc::clone(&scenario), args.seed.unwrap_or_else(time_seed)),
+    };
+    let mut out: Box<dyn Write> =
+        if args.json { Box::new(std::io::stderr()) } else { Box::new(std::io::stdout()) };
+    let s = &scenario.scenario;
+    let _ = writeln!(out, "══ {} ══", m.scenario_title(&s.id, &s.title));
+    let _ = writeln!(out, "{}", m.scenario_summary(&s.id, &s.summary));
+    let _ = writeln!(
+        out,
+        "{}",
+        m.format(
+            "play-briefing",
+            &[
+                ("setting", m.setting(s.setting)),
+                ("role", m.scenario_text(&s.trainee.role)),
+                ("seed", session.seed().to_string()),
+            ]
+        )
+    );
+
+    let stdin = std::io::stdin();
+    let mut lines = stdin.lock().split(b'\n');
+    let mut save_warned = false;
+    loop {
+        let Some(screen) = session.screen() else { break };
+        let _ = write!(out, "{}", render::screen(m, &scenario, &screen));
+        if session.is_finished() {
+            break;
+        }
+        let _ = out.flush();
+        let shown = Instant::now();
+        let Some(line) = lines.next() else {
+            let _ = writeln!(out, "{}", m.get("play-input-ended"));
+            break;
+        };
+        let line = match line {
+            Ok(bytes) => bytes,
+            Err(e) => return Err(m.format("play-read-error", &[("detail", e.to_string())])),
+        };
+        let seconds = shown.elapsed().as_secs_f32();
+        let text = match String::from_utf8(line) {
+            Ok(t) => t.trim_end_matches('\r').to_string(),
+            Err(_) => {
+                let _ = writeln!(out, "  {}", m.get("play-invalid-utf8"));
+                continue;
+            }
+        };
+        let input = match parse_input(&text, screen.prompt.as_ref()) {
+            Some(input) => input,
+            None if text.trim() == "/quit" => break,
+            None => {
+                let _ = writeln!(out, "  {}", m.get("play-want-number"));
+                continue;
+            }
+        };
+        match session.answer(input, seconds) {
+            Ok(result) => {
+                let reply = session.transcript().last().map(|t| t.reply.clone()).unwrap_or_default();
+                let _ = write!(out, "{}", render::turn(m, &scenario, &screen.node, &reply, &result));
+                if let Err(e) = save(&session.saved())
+                    && !save_warned
+                {
+                    save_warned = true;
+                    let _ = writeln!(out, "{}", m.format("play-save-failed", &[("detail", e)]));
+                }
+            }
+            Err(e) => {
+                let _ = writeln!(out, "  {}", input_error(m, &e));
+            }
+        }
+    }
+
+    let result = session.result();
+    if session.is_finished() {
+        finish_saved(&result);
+    }
+    if args.json {
+        let json = serde_json::to_string_pretty(&result).map_err(|e| e.to_string())?;
+        println!("{json}");
+    } else {
+        print!("{}", render::debrief(m, &scenario, &result));
+    }
+    Ok(if session.is_finished() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+fn input_error(m: &crate::core::i18n::Messages, e: &crate::core::session::InputError) -> String {
+    use crate::core::session::InputError as E;
+    match e {
+        E::Finished => m.get("input-finished"),
+        E::Empty => m.get("input-empty"),
+        E::TooLong { chars, limit } => m.format(
+            "input-too-long",
+            &[("chars", chars.to_string()), ("limit", limit.to_string())],
+        ),
+        E::NoSuchOption { given, count } => m.format(
+            "input-no-such-option",
+            &[("given", given.to_string()), ("count", count.to_string())],
+        ),
+        E::WantsOption => m.get("play-want-number"),
+        E::WantsText => m.get("input-wants-text"),
+    }
+}
+
+/// A line as input: a number for option prompts, `/timeout` for a timeout
+/// (scripted runs), anything else as a typed reply.
+fn parse_input(text: &str, prompt: Option<&Prompt>) -> Option<Input> {
+    let trimmed = text.trim();
+    if trimmed == "/timeout" {
+        return Some(Input::TimedOut);
+    }
+    if trimmed == "/quit" {
+        return None;
+    }
+    match prompt {
+        Some(Prompt::Choice { .. } | Prompt::Action { .. }) => {
+            let digits: String = trimmed
+                .chars()
+                .map(|c| c.to_digit(10).and_then(|d| char::from_digit(d, 10)).unwrap_or(c))
+                .collect();
+            digits.parse::<usize>().ok().filter(|n| *n >= 1).map(|n| Input::Pick(n - 1))
+        }
+        _ => Some(Input::Text(text.to_string())),
+    }
+}
+
+fn pick_scenario(
+    context: &Context,
+    library: &Library,
+    args: &PlayArgs,
+    saved: Option<&SavedSession>,
+) -> Result<Arc<PreparedScenario>, String> {
+    let m = &context.messages;
+    if let Some(saved) = saved {
+        return library
+            .scenario(&saved.scenario)
+            .ok_or_else(|| m.format("unknown-scenario", &[("id", saved.scenario.clone())]));
+    }
+    if args.file.is_some() {
+        let file = args.file.as_ref().and_then(|f| std::fs::canonicalize(f).ok());
+        let found = library
+            .scenarios
+            .iter()
+            .find(|s| std::fs::canonicalize(&s.file.path).ok() == file)
+            .cloned();
+        return found.ok_or_else(|| {
+            for d in &library.diagnostics {
+                eprint!("{}", render::diagnostic(m, d));
+            }
+            m.get("play-no-scenario-in-file")
+        });
+    }
+    if let Some(id) = &args.scenario {
+        return library
+            .scenario(id)
+            .ok_or_else(|| m.format("unknown-scenario", &[("id", id.clone())]));
+    }
+    // No scenario named: list them and read a number.
+    let mut all: Vec<_> = library.scenarios.clone();
+    all.sort_by(|a, b| a.id().cmp(b.id()));
+    if all.is_empty() {
+        return Err(m.format("no-scenarios", &[("dir", context.scenarios_dir.display().to_string())]));
+    }
+    println!("{}", m.get("pick-scenario"));
+    for (i, s) in all.iter().enumerate() {
+        println!("  {:>2}. {}", i + 1, m.scenario_title(s.id(), &s.scenario.title));
+    }
+    let mut line = String::new();
+    std::io::stdin().read_line(&mut line).map_err(|e| e.to_string())?;
+    line.trim()
+        .parse::<usize>()
+        .ok()
+        .and_then(|n| all.get(n.wrapping_sub(1)).cloned())
+        .ok_or_else(|| m.get("pick-scenario-invalid"))
+}
+
+fn time_seed() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos() as u64)
+        .unwrap_or(1)
+}
+
+/// `$XDG_STATE_HOME/courtesy` or `~/.local/state/courtesy`.
+pub fn state_dir() -> Option<PathBuf> {
+    std::env::var_os("XDG_STATE_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/state")))
+        .map(|d| d.join("courtesy"))
+}
+
+/// Writes atomically: a temporary file, then a rename.
+fn write_atomic(path: &std::path::Path, contents: &[u8]) -> std::io::Result<()> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let tmp = path.with_extension("tmp");
+    std::fs::write(&tmp, contents)?;
+    std::fs::rename(&tmp, path)
+}
+
+fn save(saved: &SavedSession) -> Result<(), String> {
+    let dir = state_dir().ok_or("no HOME or XDG_STATE_HOME")?;
+    let json = serde_json::to_vec(saved).map_err(|e| e.to_string())?;
+    write_atomic(&dir.join("session.json"), &json).map_err(|e| e.to_string())
+}
+
+fn load_saved() -> Result<Option<SavedSession>, String> {
+    let Some(path) = state_dir().map(|d| d.join("session.json")) else { return Ok(None) };
+    match std::fs::read(&path) {
+        Ok(bytes) => serde_json::from_slice(&bytes)
+            .map(Some)
+            .map_err(|e| format!("{}: {e}", path.display())),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(format!("{}: {e}", path.display())),
+    }
+}
+
+/// A finished session: its result is appended to results.jsonl and the
+/// resume file is removed.
+fn finish_saved(result: &crate::core::scoring::ScenarioResult) {
+    let Some(dir) = state_dir() else { return };
+    if std::fs::create_dir_all(&dir).is_ok()
+        && let Ok(line) = serde_json::to_string(result)
+        && let Ok(mut f) =
+            std::fs::OpenOptions::new().create(true).append(true).open(dir.join("results.jsonl"))
+    {
+        let _ = writeln!(f, "{line}");
+    }
+    let _ = std::fs::remove_file(dir.join("session.json"));
+}

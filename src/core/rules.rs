@@ -1,0 +1,298 @@
+//! Compiled phrase matching. A [`RuleBook`] holds every rule a scenario can
+//! use, compiled into ONE Aho-Corasick automaton over normalised phrases and
+//! exception contexts; [`RuleBook::scan`] finds every rule hit in a reply in a
+//! single pass and reports it as a span of normalised characters.
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::model::{Company, Position, Rule};
+use super::text::{Normalized, normalize, normalize_phrase};
+
+/// An opening phrase must start within this many normalised characters.
+pub const OPENING_WINDOW: usize = 6;
+/// A closing phrase must end within this many normalised characters of the end.
+pub const CLOSING_WINDOW: usize = 6;
+
+/// Index of a rule inside its [`RuleBook`].
+pub type RuleIndex = usize;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PatternUse {
+    Phrase(RuleIndex),
+    Except(RuleIndex),
+}
+
+/// One hit: rule `rule` matched normalised characters `start..end`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Hit {
+    pub rule: RuleIndex,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The outcome of scanning one text.
+#[derive(Debug, Clone)]
+pub struct Scan {
+    pub normalized: Normalized,
+    /// At most one hit per rule per place, exceptions and positions applied,
+    /// sorted by rule then position.
+    pub hits: Vec<Hit>,
+}
+
+impl Scan {
+    pub fn first_hit(&self, rule: RuleIndex) -> Option<Hit> {
+        self.hits.iter().copied().find(|h| h.rule == rule)
+    }
+}
+
+/// Every rule a scenario (or `courtesy check`) can use, compiled.
+#[derive(Debug, Clone)]
+pub struct RuleBook {
+    rules: Vec<Rule>,
+    by_id: HashMap<String, RuleIndex>,
+    /// Rules applied to every reply (the applied rule sets' `forbidden`).
+    always_forbidden: Vec<RuleIndex>,
+    automaton: Option<AhoCorasick>,
+    uses: Vec<Vec<PatternUse>>,
+    phrase_count: usize,
+}
+
+/// A rule added to a [`RuleBookBuilder`], and whether it is forbidden in every reply.
+pub struct RuleBookBuilder {
+    rules: Vec<Rule>,
+    always_forbidden: Vec<RuleIndex>,
+    by_id: HashMap<String, RuleIndex>,
+}
+
+impl Default for RuleBookBuilder {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl RuleBookBuilder {
+    pub fn new() -> Self {
+        RuleBookBuilder { rules: Vec::new(), always_forbidden: Vec::new(), by_id: HashMap::new() }
+    }
+
+    /// Adds a rule; a second rule with an id already present is ignored
+    /// (validation reports duplicates).
+    pub fn add(&mut self, rule: Rule, always_forbidden: bool) -> &mut Self {
+        if self.by_id.contains_key(&rule.id) {
+            return self;
+        }
+        let index = self.rules.len();
+        self.by_id.insert(rule.id.clone(), index);
+        if always_forbidden {
+            self.always_forbidden.push(index);
+        }
+        self.rules.push(rule);
+        self
+    }
+
+    /// Compiles all phrases. `{company}` expands to the company's name and
+    /// aliases; without a company, phrases that need it are left out.
+    pub fn build(self, company: Option<&Company>) -> RuleBook {
+        let mut pattern_index: HashMap<String, usize> = HashMap::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut uses: Vec<Vec<PatternUse>> = Vec::new();
+        let mut add_pattern = |text: String, usage: PatternUse| {
+            if text.is_empty() {
+                return;
+            }
+            let next = patterns.len();
+            let i = *pattern_index.entry(text.clone()).or_insert(next);
+            if i == next {
+                patterns.push(text);
+                uses.push(Vec::new());
+            }
+            if !uses[i].contains(&usage) {
+                uses[i].push(usage);
+            }
+        };
+        for (index, rule) in self.rules.iter().enumerate() {
+            for phrase in &rule.phrases {
+                for expanded in expand_company(phrase, company) {
+                    add_pattern(normalize_phrase(&expanded), PatternUse::Phrase(index));
+                }
+            }
+            for context in &rule.except {
+                for expanded in expand_company(context, company) {
+                    add_pattern(normalize_phrase(&expanded), PatternUse::Except(index));
+                }
+            }
+        }
+        let phrase_count = patterns.len();
+        let automaton = if patterns.is_empty() {
+            None
+        } else {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .build(&patterns)
+                .ok()
+        };
+        RuleBook {
+            rules: self.rules,
+            by_id: self.by_id,
+            always_forbidden: self.always_forbidden,
+            automaton,
+            uses,
+            phrase_count,
+        }
+    }
+}
+
+/// Expands `{company}` into one phrase per company name or alias.
+pub fn expand_company(phrase: &str, company: Option<&Company>) -> Vec<String> {
+    const PLACEHOLDER: &str = "{company}";
+    if !phrase.contains(PLACEHOLDER) {
+        return vec![phrase.to_string()];
+    }
+    match company {
+        None => Vec::new(),
+        Some(c) => std::iter::once(&c.name)
+            .chain(c.aliases.iter())
+            .map(|name| phrase.replace(PLACEHOLDER, name))
+            .collect(),
+    }
+}
+
+impl RuleBook {
+    pub fn rule(&self, index: RuleIndex) -> &Rule {
+        &self.rules[index]
+    }
+
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+
+    pub fn index_of(&self, id: &str) -> Option<RuleIndex> {
+        self.by_id.get(id).copied()
+    }
+
+    pub fn always_forbidden(&self) -> &[RuleIndex] {
+        &self.always_forbidden
+    }
+
+    /// Distinct normalised patterns (phrases and exception contexts) compiled.
+    pub fn pattern_count(&self) -> usize {
+        self.phrase_count
+    }
+
+    /// Finds every rule hit in `text`.
+    pub fn scan(&self, text: &str) -> Scan {
+        let normalized = normalize(text);
+        let hits = self.hits_in(&normalized);
+        Scan { normalized, hits }
+    }
+
+    fn hits_in(&self, n: &Normalized) -> Vec<Hit> {
+        let Some(automaton) = &self.automaton else {
+            return Vec::new();
+        };
+        let mut candidates: Vec<Hit> = Vec::new();
+        let mut exceptions: Vec<Hit> = Vec::new();
+        for m in automaton.find_overlapping_iter(&n.text) {
+            let start = n.char_at_byte(m.start());
+            let end = n.char_at_byte(m.end());
+            for usage in &self.uses[m.pattern().as_usize()] {
+                match *usage {
+                    PatternUse::Phrase(rule) => candidates.push(Hit { rule, start, end }),
+                    PatternUse::Except(rule) => exceptions.push(Hit { rule, start, end }),
+                }
+            }
+        }
+        let len = n.len();
+        candidates.retain(|hit| {
+            let rule = &self.rules[hit.rule];
+            let in_place = match rule.position {
+                Position::Anywhere => true,
+                Position::Opening => hit.start < OPENING_WINDOW,
+                Position::Closing => len - hit.end < CLOSING_WINDOW,
+            };
+            in_place
+                && !exceptions
+                    .iter()
+                    .any(|e| e.rule == hit.rule && e.start <= hit.start && hit.end <= e.end)
+        });
+        // One hit per rule per place: longest first at each start, then drop overlaps.
+        candidates.sort_by(|a, b| {
+            (a.rule, a.start, std::cmp::Reverse(a.end)).cmp(&(b.rule, b.start, std::cmp::Reverse(b.end)))
+        });
+        let mut hits: Vec<Hit> = Vec::with_capacity(candidates.len());
+        for hit in candidates {
+            match hits.last() {
+                Some(last) if last.rule == hit.rule && hit.start < last.end => {}
+                _ => hits.push(hit),
+            }
+        }
+        hits
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::Category;
+
+    fn rule(id: &str, phrases: &[&str], except: &[&str]) -> Rule {
+        Rule {
+            id: id.into(),
+            category: Category::Deflection,
+            phrases: phrases.iter().map(|s| s.to_string()).collect(),
+            except: except.iter().map(|s| s.to_string()).collect(),
+            weight: 1,
+            penalty: 40,
+            critical: false,
+            position: Position::Anywhere,
+            suggestion: None,
+            clause: None,
+        }
+    }
+
+    fn book(rules: Vec<Rule>) -> RuleBook {
+        let mut b = RuleBookBuilder::new();
+        for r in rules {
+            b.add(r, true);
+        }
+        b.build(None)
+    }
+
+    #[test]
+    fn exception_cancels_only_the_hit_inside_it() {
+        let b = book(vec![rule("dont-know", &["不知道"], &["不知道您贵姓"])]);
+        assert!(b.scan("不知道您贵姓？").hits.is_empty());
+        let s = b.scan("不知道您贵姓？这个我不知道。");
+        assert_eq!(s.hits.len(), 1);
+        assert_eq!(s.normalized.original_span(s.hits[0].start, s.hits[0].end), (10, 13));
+    }
+
+    #[test]
+    fn nested_phrases_of_one_rule_give_one_hit() {
+        let b = book(vec![rule("dont-know", &["不知道", "我不知道"], &[])]);
+        let s = b.scan("我不知道");
+        assert_eq!(s.hits, vec![Hit { rule: 0, start: 0, end: 4 }]);
+    }
+
+    #[test]
+    fn a_phrase_shared_by_two_rules_hits_both() {
+        let b = book(vec![rule("a", &["不管"], &[]), rule("b", &["我们不管"], &[])]);
+        let s = b.scan("我们不管");
+        assert_eq!(s.hits.len(), 2);
+    }
+
+    #[test]
+    fn company_placeholder_expands_to_name_and_aliases() {
+        let company = Company { name: "中海物业".into(), aliases: vec!["中海".into()] };
+        let mut b = RuleBookBuilder::new();
+        b.add(rule("g", &["您好{company}"], &[]), false);
+        let with = b.build(Some(&company));
+        assert_eq!(with.scan("您好，中海").hits.len(), 1);
+        assert_eq!(with.scan("您好，中海物业").hits.len(), 1);
+        let mut b = RuleBookBuilder::new();
+        b.add(rule("g", &["您好{company}"], &[]), false);
+        assert_eq!(b.build(None).pattern_count(), 0);
+    }
+}

@@ -1,0 +1,300 @@
+//! The session engine: one scenario being played, as a plain state machine.
+//! It holds the current node, the seeded RNG, the moods, the transcript and a
+//! log of inputs; it takes the trainee's input and says what to show next.
+//! No I/O: the terminal mode and the game both drive it. Replaying the same
+//! seed and inputs gives the same session, which is how progress is saved.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use rand::{RngExt, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use serde::{Deserialize, Serialize};
+
+use super::library::PreparedScenario;
+use super::model::{Ending, EndingKind, Mood, Node, Person, Prompt, TimeLimit, When};
+use super::scoring::{
+    ScenarioResult, TranscriptTurn, TurnResult, score_choice, score_reply, score_scenario,
+    score_timeout,
+};
+
+/// Longest reply scored, in characters; longer input is refused, not cut.
+pub const MAX_REPLY_CHARS: usize = 10_000;
+
+/// What the trainee does on a turn.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum Input {
+    /// A typed reply.
+    Text(String),
+    /// The option at this 0-based index of a Choice or Action prompt.
+    Pick(usize),
+    /// The time limit ran out.
+    TimedOut,
+}
+
+/// Why an input was refused; the session is unchanged.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum InputError {
+    #[error("the scenario has ended")]
+    Finished,
+    #[error("the reply is empty")]
+    Empty,
+    #[error("the reply is {chars} characters long; the limit is {limit}")]
+    TooLong { chars: usize, limit: usize },
+    #[error("there is no option {given}; choose 1 to {count}")]
+    NoSuchOption { given: usize, count: usize },
+    #[error("this turn wants one of the options, by number")]
+    WantsOption,
+    #[error("this turn wants a typed reply")]
+    WantsText,
+}
+
+/// Everything the trainee should see now.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Screen {
+    pub node: String,
+    pub cue: String,
+    /// The speaker, with the mood they are in now.
+    pub speaker: Option<Person>,
+    pub line: Option<String>,
+    pub prompt: Option<Prompt>,
+    pub time_limit: Option<TimeLimit>,
+    pub ending: Option<Ending>,
+}
+
+/// An input as logged, with the seconds it took.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LoggedInput {
+    pub input: Input,
+    pub seconds: f32,
+}
+
+/// What is saved to resume a session: the seed and the inputs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SavedSession {
+    pub scenario: String,
+    pub seed: u64,
+    pub inputs: Vec<LoggedInput>,
+}
+
+pub struct Session {
+    scenario: Arc<PreparedScenario>,
+    seed: u64,
+    rng: ChaCha8Rng,
+    current: Option<usize>,
+    line: Option<String>,
+    moods: HashMap<String, Mood>,
+    transcript: Vec<TranscriptTurn>,
+    ending: Option<(String, EndingKind)>,
+    log: Vec<LoggedInput>,
+}
+
+impl Session {
+    /// Starts at the scenario's start node. The seed picks the line variants.
+    pub fn new(scenario: Arc<PreparedScenario>, seed: u64) -> Session {
+        let moods = scenario.scenario.cast.iter().map(|p| (p.id.clone(), p.mood)).collect();
+        let start = scenario.node_index(&scenario.scenario.start);
+        let mut session = Session {
+            scenario,
+            seed,
+            rng: ChaCha8Rng::seed_from_u64(seed),
+            current: None,
+            line: None,
+            moods,
+            transcript: Vec::new(),
+            ending: None,
+            log: Vec::new(),
+        };
+        if let Some(start) = start {
+            session.enter(start);
+        }
+        session
+    }
+
+    /// Rebuilds a session from its seed and inputs (resume after a crash).
+    pub fn replay(scenario: Arc<PreparedScenario>, saved: &SavedSession) -> Session {
+        let mut session = Session::new(scenario, saved.seed);
+        for logged in &saved.inputs {
+            if session.answer(logged.input.clone(), logged.seconds).is_err() {
+                break;
+            }
+        }
+        session
+    }
+
+    pub fn saved(&self) -> SavedSession {
+        SavedSession {
+            scenario: self.scenario.id().to_string(),
+            seed: self.seed,
+            inputs: self.log.clone(),
+        }
+    }
+
+    pub fn scenario(&self) -> &Arc<PreparedScenario> {
+        &self.scenario
+    }
+
+    pub fn seed(&self) -> u64 {
+        self.seed
+    }
+
+    pub fn transcript(&self) -> &[TranscriptTurn] {
+        &self.transcript
+    }
+
+    /// True once an ending (or a node with no way on) is reached.
+    pub fn is_finished(&self) -> bool {
+        match self.current {
+            None => true,
+            Some(i) => self.scenario.node(i).prompt.is_none(),
+        }
+    }
+
+    fn enter(&mut self, index: usize) {
+        self.current = Some(index);
+        let node = self.scenario.node(index);
+        self.line = match node.says.len() {
+            0 => None,
+            1 => Some(node.says[0].clone()),
+            n => Some(node.says[self.rng.random_range(0..n)].clone()),
+        };
+        if let (Some(speaker), Some(mood)) = (&node.speaker, node.mood) {
+            self.moods.insert(speaker.clone(), mood);
+        }
+        if let Some(ending) = &node.ending {
+            self.ending = Some((node.id.clone(), ending.kind));
+        }
+    }
+
+    fn current_node(&self) -> Option<&Node> {
+        self.current.map(|i| self.scenario.node(i))
+    }
+
+    /// What to show now.
+    pub fn screen(&self) -> Option<Screen> {
+        let node = self.current_node()?;
+        let speaker = node.speaker.as_ref().and_then(|id| {
+            let mut person = self.scenario.scenario.cast.iter().find(|p| &p.id == id)?.clone();
+            if let Some(m) = self.moods.get(id) {
+                person.mood = *m;
+            }
+            Some(person)
+        });
+        Some(Screen {
+            node: node.id.clone(),
+            cue: node.cue.clone(),
+            speaker,
+            line: self.line.clone(),
+            prompt: node.prompt.clone(),
+            time_limit: node.time_limit,
+            ending: node.ending.clone(),
+        })
+    }
+
+    /// Plays one turn. `seconds` is how long the trainee took; past the
+    /// node's time limit, the turn counts as timed out.
+    pub fn answer(&mut self, input: Input, seconds: f32) -> Result<TurnResult, InputError> {
+        let index = self.current.ok_or(InputError::Finished)?;
+        let scenario = Arc::clone(&self.scenario);
+        let node = scenario.node(index);
+        let prompt = node.prompt.as_ref().ok_or(InputError::Finished)?;
+        let over_time = node.time_limit.is_some_and(|l| seconds > l.seconds);
+
+        let (result, reply) = match (&input, prompt) {
+            _ if over_time || input == Input::TimedOut => (score_timeout(), String::new()),
+            (Input::Text(text), Prompt::Reply { .. }) => {
+                let chars = text.chars().count();
+                if text.trim().is_empty() {
+                    return Err(InputError::Empty);
+                }
+                if chars > MAX_REPLY_CHARS {
+                    return Err(InputError::TooLong { chars, limit: MAX_REPLY_CHARS });
+                }
+                let result = score_reply(
+                    &scenario.book,
+                    text,
+                    scenario.required(index),
+                    scenario.forbidden(index),
+                    scenario.scenario.pass_mark,
+                );
+                (result, text.clone())
+            }
+            (Input::Pick(i), Prompt::Choice { options } | Prompt::Action { options }) => {
+                let option = options
+                    .get(*i)
+                    .ok_or(InputError::NoSuchOption { given: i + 1, count: options.len() })?;
+                (score_choice(option), option.text.clone())
+            }
+            (Input::Text(_), _) => return Err(InputError::WantsOption),
+            (Input::Pick(_), _) => return Err(InputError::WantsText),
+            (Input::TimedOut, _) => unreachable!("handled by the first arm"),
+        };
+
+        self.log.push(LoggedInput { input, seconds });
+        self.transcript.push(TranscriptTurn {
+            node: node.id.clone(),
+            speaker: node.speaker.clone(),
+            line: self.line.clone(),
+            reply,
+            seconds,
+            result: result.clone(),
+        });
+
+        let next = node
+            .next
+            .iter()
+            .find(|b| branch_matches(&b.when, &result))
+            .and_then(|b| scenario.node_index(&b.goto));
+        match next {
+            Some(next) => {
+                // A failed turn sours the speaker's mood unless the next node sets it.
+                if !result.passed()
+                    && let Some(speaker) = &node.speaker
+                    && scenario.node(next).mood.is_none()
+                    && let Some(mood) = self.moods.get_mut(speaker)
+                {
+                    *mood = mood.worse();
+                }
+                self.enter(next);
+            }
+            None => self.current = None,
+        }
+        Ok(result)
+    }
+
+    /// The debrief: scores so far, and the ending if one was reached.
+    pub fn result(&self) -> ScenarioResult {
+        score_scenario(
+            self.scenario.id(),
+            self.seed,
+            self.scenario.scenario.pass_mark,
+            self.transcript.clone(),
+            self.ending.clone(),
+        )
+    }
+}
+
+/// Does a branch condition hold for this turn's result?
+pub fn branch_matches(when: &When, result: &TurnResult) -> bool {
+    match when {
+        When::Passed => result.passed(),
+        When::Failed => !result.passed(),
+        When::Hit(id) => result.said.iter().any(|s| s == id),
+        When::Missed(id) => result.required.iter().any(|r| &r.rule == id && !r.met),
+        When::TimedOut => result.timed_out,
+        When::Chose(id) => result.chose.as_deref() == Some(id.as_str()),
+        When::Always => true,
+    }
+}
+
+impl Mood {
+    /// One step less patient.
+    pub fn worse(self) -> Mood {
+        match self {
+            Mood::Friendly | Mood::Pleased => Mood::Calm,
+            Mood::Calm | Mood::Hurried | Mood::Confused | Mood::Anxious => Mood::Impatient,
+            Mood::Impatient => Mood::Annoyed,
+            Mood::Annoyed | Mood::Angry => Mood::Angry,
+        }
+    }
+}
