@@ -191,7 +191,7 @@ pub fn turn(m: &Messages, scenario: &PreparedScenario, node: &str, reply: &str, 
             m.format(
                 key,
                 &[
-                    ("rule", check.rule.clone()),
+                    ("rule", rule_label(scenario, &check.rule)),
                     ("category", m.category(check.category)),
                     ("clause", check.clause.clone().unwrap_or_else(|| "-".into())),
                 ]
@@ -218,6 +218,14 @@ pub fn turn(m: &Messages, scenario: &PreparedScenario, node: &str, reply: &str, 
     out
 }
 
+/// How a rule is named to a trainee: its category and the right wording.
+pub fn rule_label(scenario: &PreparedScenario, id: &str) -> String {
+    match scenario.book.index_of(id).map(|i| scenario.book.rule(i)) {
+        Some(rule) => rule.suggestion.clone().or_else(|| rule.phrases.first().cloned()).unwrap_or_else(|| id.to_string()),
+        None => id.to_string(),
+    }
+}
+
 /// The debrief at the end of a scenario.
 pub fn debrief(m: &Messages, scenario: &PreparedScenario, r: &ScenarioResult) -> String {
     let mut out = String::new();
@@ -238,15 +246,22 @@ pub fn debrief(m: &Messages, scenario: &PreparedScenario, r: &ScenarioResult) ->
     );
     if r.ending.is_none() {
         let _ = writeln!(out, "{}", m.get("debrief-unfinished"));
+    } else if r.ending == Some(EndingKind::Bad) {
+        let _ = writeln!(out, "{}", m.get("debrief-bad-ending"));
+    }
+    for rule in &r.critical_failures {
+        let _ = writeln!(out, "{}", m.format("debrief-critical", &[("rule", rule_label(scenario, rule))]));
     }
     if !r.categories.is_empty() {
         let _ = writeln!(out, "\n{}", m.get("debrief-categories"));
         for c in &r.categories {
             let filled = usize::from(c.score) / 10;
+            let name = m.category(c.category);
+            let pad = 12usize.saturating_sub(unicode_width::UnicodeWidthStr::width(name.as_str()));
             let _ = writeln!(
                 out,
-                "  {:<10} {}{} {:>3}",
-                m.category(c.category),
+                "  {name}{} {}{} {:>3}",
+                " ".repeat(pad),
                 "█".repeat(filled),
                 "░".repeat(10 - filled),
                 c.score
@@ -255,13 +270,14 @@ pub fn debrief(m: &Messages, scenario: &PreparedScenario, r: &ScenarioResult) ->
     }
     let _ = writeln!(out, "\n{}", m.get("debrief-transcript"));
     for (i, t) in r.transcript.iter().enumerate() {
+        let _ = writeln!(out, "  {}.", i + 1);
         if let Some(line) = &t.line {
             let who = t
                 .speaker
                 .as_ref()
                 .and_then(|id| s.cast.iter().find(|p| &p.id == id))
                 .map_or_else(|| m.get("speaker-unknown"), |p| m.scenario_text(&p.name));
-            let _ = writeln!(out, "  {}. {who}：{}", i + 1, m.scenario_text(line));
+            let _ = writeln!(out, "     {who}：{}", m.scenario_text(line));
         }
         let reply = if t.result.timed_out {
             m.get("transcript-timed-out")

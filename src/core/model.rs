@@ -244,8 +244,9 @@ pub struct TimeLimit {
     pub rings: u8,
 }
 
+/// `Model(text: "...", clause: "...")`: a model answer (正确做法).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, rename = "Model")]
 pub struct ModelAnswer {
     pub text: String,
     pub clause: String,

@@ -124,6 +124,14 @@ impl RuleBookBuilder {
                 }
             }
         }
+        let mut rules = self.rules;
+        if let Some(c) = company {
+            for rule in &mut rules {
+                if let Some(s) = &mut rule.suggestion {
+                    *s = s.replace("{company}", &c.name);
+                }
+            }
+        }
         let phrase_count = patterns.len();
         let automaton = if patterns.is_empty() {
             None
@@ -134,7 +142,7 @@ impl RuleBookBuilder {
                 .ok()
         };
         RuleBook {
-            rules: self.rules,
+            rules,
             by_id: self.by_id,
             always_forbidden: self.always_forbidden,
             automaton,

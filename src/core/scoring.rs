@@ -262,6 +262,8 @@ pub struct ScenarioResult {
     pub ending: Option<EndingKind>,
     pub ending_node: Option<String>,
     pub categories: Vec<CategoryScore>,
+    /// Rules whose critical failure fails the scenario whatever the score.
+    pub critical_failures: Vec<String>,
     pub transcript: Vec<TranscriptTurn>,
 }
 
@@ -276,7 +278,12 @@ pub fn score_scenario(
     ending: Option<(String, EndingKind)>,
 ) -> ScenarioResult {
     let mut categories: BTreeMap<Category, (u32, u32, u32)> = BTreeMap::new();
-    let mut critical = false;
+    let mut critical_failures: Vec<String> = Vec::new();
+    let mut note_critical = |rule: &str| {
+        if !critical_failures.iter().any(|r| r == rule) {
+            critical_failures.push(rule.to_string());
+        }
+    };
     for turn in &transcript {
         let r = &turn.result;
         for check in &r.required {
@@ -284,12 +291,12 @@ pub fn score_scenario(
             entry.1 += check.weight;
             if check.met {
                 entry.0 += check.weight;
-            } else {
-                critical |= check.critical;
+            } else if check.critical {
+                note_critical(&check.rule);
             }
         }
-        for hit in &r.forbidden {
-            critical |= hit.critical;
+        for hit in r.forbidden.iter().filter(|h| h.critical) {
+            note_critical(&hit.rule);
         }
         let mut seen: Vec<&str> = Vec::new();
         for hit in &r.forbidden {
@@ -325,6 +332,7 @@ pub fn score_scenario(
             / transcript.len() as u64) as u8
     };
     let bad_ending = matches!(ending, Some((_, EndingKind::Bad)));
+    let critical = !critical_failures.is_empty();
     let verdict = if score >= pass_mark && !critical && !bad_ending && !transcript.is_empty() {
         Verdict::Pass
     } else {
@@ -343,6 +351,7 @@ pub fn score_scenario(
         ending,
         ending_node,
         categories,
+        critical_failures,
         transcript,
     }
 }

@@ -247,13 +247,13 @@ impl Session {
             .and_then(|b| scenario.node_index(&b.goto));
         match next {
             Some(next) => {
-                // A failed turn sours the speaker's mood unless the next node sets it.
-                if !result.passed()
-                    && let Some(speaker) = &node.speaker
+                // A failed turn sours the speaker's mood, a passed one eases it,
+                // unless the next node sets the mood itself.
+                if let Some(speaker) = &node.speaker
                     && scenario.node(next).mood.is_none()
                     && let Some(mood) = self.moods.get_mut(speaker)
                 {
-                    *mood = mood.worse();
+                    *mood = if result.passed() { mood.better() } else { mood.worse() };
                 }
                 self.enter(next);
             }
@@ -288,6 +288,16 @@ pub fn branch_matches(when: &When, result: &TurnResult) -> bool {
 }
 
 impl Mood {
+    /// One step calmer (a good turn).
+    pub fn better(self) -> Mood {
+        match self {
+            Mood::Angry => Mood::Annoyed,
+            Mood::Annoyed => Mood::Impatient,
+            Mood::Impatient | Mood::Confused | Mood::Anxious | Mood::Hurried => Mood::Calm,
+            Mood::Calm | Mood::Friendly | Mood::Pleased => self,
+        }
+    }
+
     /// One step less patient.
     pub fn worse(self) -> Mood {
         match self {

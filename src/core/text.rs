@@ -135,7 +135,7 @@ fn t2s_table() -> &'static HashMap<char, char> {
 /// Converts Simplified Chinese text to Traditional (for zh-TW display).
 pub fn to_traditional(input: &str) -> String {
     static S2T: OnceLock<Option<OpenCC>> = OnceLock::new();
-    match S2T.get_or_init(|| OpenCC::from_config(BuiltinConfig::S2twp).ok()) {
+    match S2T.get_or_init(|| OpenCC::from_config(BuiltinConfig::S2tw).ok()) {
         Some(opencc) => opencc.convert(input),
         None => input.to_string(),
     }

@@ -258,8 +258,11 @@ pub fn scenario(prepared: &PreparedScenario, rule_sets: &[LoadedRuleSet]) -> Vec
     }
 
     // Examples: score each and compare.
+    let examples_from = file.text.find("examples:").unwrap_or(0);
     for example in &s.examples {
-        let at = file.find_string(&example.reply, 0).or_else(|| file.find_string(&example.node, 0));
+        let at = file
+            .find_string(&example.reply, examples_from)
+            .or_else(|| file.find_string(&example.node, examples_from));
         let Some(index) = prepared.node_index(&example.node) else {
             out.push(err(at, "dangling-ref").arg("id", &example.node).arg("node", "examples"));
             continue;
