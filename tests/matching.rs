@@ -1,0 +1,139 @@
+//! Normalisation, matching, exceptions, positions, critical rules and scoring,
+//! through the core API.
+
+use courtesy::core::model::{Category, Company, Position, Rule, Verdict};
+use courtesy::core::rules::{RuleBook, RuleBookBuilder};
+use courtesy::core::scoring::score_reply;
+
+fn rule(id: &str, category: Category, phrases: &[&str]) -> Rule {
+    Rule {
+        id: id.into(),
+        category,
+        phrases: phrases.iter().map(|s| s.to_string()).collect(),
+        except: vec![],
+        weight: 1,
+        penalty: 40,
+        critical: false,
+        position: Position::Anywhere,
+        suggestion: None,
+        clause: Some("test clause".into()),
+    }
+}
+
+/// A book with forbidden rules (always applied) and required rules.
+fn book(forbidden: Vec<Rule>, phrases: Vec<Rule>) -> RuleBook {
+    let mut b = RuleBookBuilder::new();
+    for r in forbidden {
+        b.add(r, true);
+    }
+    for r in phrases {
+        b.add(r, false);
+    }
+    b.build(Some(&Company { name: "丽江花园物业".into(), aliases: vec!["丽江花园".into()] }))
+}
+
+fn score(b: &RuleBook, text: &str, required: &[&str]) -> courtesy::core::scoring::TurnResult {
+    let req: Vec<usize> = required.iter().map(|id| b.index_of(id).unwrap()).collect();
+    score_reply(b, text, &req, b.always_forbidden(), 60)
+}
+
+#[test]
+fn traditional_full_width_and_spaced_replies_meet_simplified_rules() {
+    let b = book(vec![], vec![rule("sorry", Category::Apology, &["对不起"]), rule("hold", Category::Hold, &["请稍等"])]);
+    for reply in ["對不起，請稍等", "对 不 起，请 稍 等", "對不起！！請稍等。。。", "ＯＫ，对不起，请稍等"] {
+        let r = score(&b, reply, &["sorry", "hold"]);
+        assert_eq!(r.verdict, Verdict::Pass, "{reply}");
+        assert_eq!(r.score, 100, "{reply}");
+    }
+}
+
+#[test]
+fn forbidden_hits_report_spans_of_the_original_text() {
+    let b = book(vec![rule("dont-know", Category::Indifference, &["不知道"])], vec![]);
+    let reply = "嗯……我 不 知 道！";
+    let r = score(&b, reply, &[]);
+    assert_eq!(r.forbidden.len(), 1);
+    let hit = &r.forbidden[0];
+    assert_eq!(hit.text, "不 知 道");
+    let chars: Vec<char> = reply.chars().collect();
+    assert_eq!(chars[hit.start..hit.end].iter().collect::<String>(), "不 知 道");
+    assert_eq!(hit.clause.as_deref(), Some("test clause"));
+    assert_eq!(r.score, 60);
+}
+
+#[test]
+fn exceptions_cancel_hits_inside_polite_speech_only() {
+    let mut dont_know = rule("dont-know", Category::Indifference, &["不知道"]);
+    dont_know.except = vec!["不知道您贵姓".into()];
+    let mut dont_care = rule("dont-care", Category::Deflection, &["不管"]);
+    dont_care.except = vec!["不管怎样".into()];
+    let b = book(vec![dont_know, dont_care], vec![]);
+    assert!(score(&b, "请问，不知道您贵姓？", &[]).forbidden.is_empty());
+    assert!(score(&b, "不管怎样，我们都会帮您处理。", &[]).forbidden.is_empty());
+    let r = score(&b, "不知道您贵姓？这事我们不管。", &[]);
+    assert_eq!(r.forbidden.len(), 1);
+    assert_eq!(r.forbidden[0].rule, "dont-care");
+}
+
+#[test]
+fn opening_and_closing_positions_are_enforced() {
+    let mut greeting = rule("greeting", Category::Greeting, &["您好"]);
+    greeting.position = Position::Opening;
+    let mut farewell = rule("farewell", Category::Closing, &["再见"]);
+    farewell.position = Position::Closing;
+    let b = book(vec![], vec![greeting, farewell]);
+    assert_eq!(score(&b, "您好，再见", &["greeting", "farewell"]).score, 100);
+    let late = score(&b, "这个问题我帮您查一下，查好了告诉您，您好", &["greeting"]);
+    assert!(!late.required[0].met, "a greeting at the end does not open the reply");
+    let early = score(&b, "再见，您的问题我们稍后回复，请保持电话畅通", &["farewell"]);
+    assert!(!early.required[0].met, "a farewell at the start does not close the reply");
+}
+
+#[test]
+fn a_critical_hit_fails_the_turn_whatever_the_score() {
+    let mut critical = rule("not-owner", Category::Discrimination, &["他不是业主"]);
+    critical.critical = true;
+    critical.penalty = 1;
+    let b = book(vec![critical], vec![rule("greeting", Category::Greeting, &["您好"])]);
+    let r = score(&b, "您好，他不是业主", &["greeting"]);
+    assert_eq!(r.score, 99);
+    assert_eq!(r.verdict, Verdict::Fail);
+}
+
+#[test]
+fn a_missed_critical_requirement_fails_the_turn() {
+    let mut must = rule("company", Category::Introduction, &["{company}"]);
+    must.critical = true;
+    must.weight = 1;
+    let mut other = rule("greeting", Category::Greeting, &["您好"]);
+    other.weight = 9;
+    let b = book(vec![], vec![must, other]);
+    let r = score(&b, "您好", &["company", "greeting"]);
+    assert_eq!(r.score, 90);
+    assert_eq!(r.verdict, Verdict::Fail);
+    assert_eq!(score(&b, "您好，丽江花园", &["company", "greeting"]).verdict, Verdict::Pass);
+}
+
+#[test]
+fn weights_share_the_score_and_penalties_come_off() {
+    let mut a = rule("a", Category::Greeting, &["您好"]);
+    a.weight = 3;
+    let b_rule = rule("b", Category::Hold, &["请稍等"]);
+    let mut bad = rule("bad", Category::Impatience, &["快点说"]);
+    bad.penalty = 30;
+    let b = book(vec![bad], vec![a, b_rule]);
+    assert_eq!(score(&b, "您好", &["a", "b"]).score, 75);
+    assert_eq!(score(&b, "请稍等", &["a", "b"]).score, 25);
+    assert_eq!(score(&b, "您好，快点说", &["a", "b"]).score, 45);
+    assert_eq!(score(&b, "快点说", &["a", "b"]).score, 0);
+}
+
+#[test]
+fn one_automaton_handles_many_rules_and_overlaps() {
+    let forbidden: Vec<Rule> =
+        (0..500).map(|i| rule(&format!("r{i}"), Category::Rudeness, &[&format!("禁语{i}号")])).collect();
+    let b = book(forbidden, vec![]);
+    let r = score(&b, "禁语7号和禁语123号，还有禁语499号", &[]);
+    let ids: Vec<&str> = r.forbidden.iter().map(|h| h.rule.as_str()).collect();
+    assert_eq!(ids, vec!["r7", "r123", "r499"]);
+}

@@ -1,0 +1,86 @@
+//! Property tests: scoring, normalising and loading never panic, and every
+//! reported span points at the text it claims, whatever the input.
+
+use std::path::PathBuf;
+
+use courtesy::core::diagnostic::{SourceFile, source_from_bytes};
+use courtesy::core::library::{Library, parse};
+use courtesy::core::model::{RuleSet, Scenario};
+use courtesy::core::rules::{RuleBook, RuleBookBuilder};
+use courtesy::core::scoring::score_reply;
+use courtesy::core::text::normalize;
+use proptest::prelude::*;
+
+fn built_in() -> &'static RuleBook {
+    static BOOK: std::sync::OnceLock<RuleBook> = std::sync::OnceLock::new();
+    BOOK.get_or_init(|| {
+        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios/phrases");
+        let library = Library::load(&[dir]);
+        let set = &library.rule_set("service-language").unwrap().set;
+        let mut b = RuleBookBuilder::new();
+        for r in set.forbidden.iter().chain(&set.phrases) {
+            b.add(r.clone(), set.forbidden.contains(r));
+        }
+        b.build(None)
+    })
+}
+
+/// Replies mixing Chinese service words, forbidden phrases, punctuation,
+/// emoji, full-width and control characters.
+fn reply() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("不知道".to_string()),
+        Just("不知道您贵姓".to_string()),
+        Just("我们不管".to_string()),
+        Just("對不起".to_string()),
+        Just("請稍等".to_string()),
+        Just("，".to_string()),
+        Just("😀".to_string()),
+        Just("\u{0}".to_string()),
+        Just("ＡＢＣ".to_string()),
+        Just("\u{301}".to_string()),
+        any::<String>(),
+    ];
+    prop::collection::vec(piece, 0..12).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #[test]
+    fn scoring_never_panics_and_spans_are_true(text in reply()) {
+        let book = built_in();
+        let r = score_reply(book, &text, &[], book.always_forbidden(), 60);
+        prop_assert!(r.score <= 100);
+        let chars: Vec<char> = text.chars().collect();
+        for hit in &r.forbidden {
+            prop_assert!(hit.start < hit.end && hit.end <= chars.len());
+            prop_assert_eq!(chars[hit.start..hit.end].iter().collect::<String>(), hit.text.clone());
+        }
+    }
+
+    #[test]
+    fn normalising_twice_changes_nothing(text in reply()) {
+        let once = normalize(&text).text;
+        prop_assert_eq!(normalize(&once).text, once);
+    }
+
+    #[test]
+    fn loading_arbitrary_bytes_never_panics(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+        if let Ok(file) = source_from_bytes(&PathBuf::from("x.ron"), bytes) {
+            let _ = parse::<Scenario>(&file);
+            let _ = parse::<RuleSet>(&file);
+        }
+    }
+
+    #[test]
+    fn mangled_scenarios_never_panic(cut in 0usize..4000, insert in "[\\[\\](),:\"a-z0-9 ]{0,8}") {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios/phone-three-rings.ron");
+        let text = std::fs::read_to_string(&path).unwrap();
+        let mut at = cut.min(text.len());
+        while !text.is_char_boundary(at) { at -= 1; }
+        let mangled = format!("{}{}{}", &text[..at], insert, &text[at..]);
+        let file = SourceFile::new(path, mangled);
+        if let Err(d) = parse::<Scenario>(&file) {
+            prop_assert!(d.line >= 1 && d.col >= 1);
+        }
+    }
+}

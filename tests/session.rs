@@ -1,0 +1,157 @@
+//! The session engine: branching on outcomes, seeded variants, timeouts,
+//! moods, input errors, replay, and the scenario result.
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use courtesy::core::diagnostic::SourceFile;
+use courtesy::core::library::{PreparedScenario, parse};
+use courtesy::core::model::{EndingKind, Mood, Scenario, Verdict};
+use courtesy::core::session::{Input, InputError, MAX_REPLY_CHARS, Session};
+
+const SCENARIO: &str = r#"
+Scenario(
+    id: "mini", title: "t", summary: "s", setting: FrontDesk,
+    company: Company(name: "丽江花园"),
+    trainee: Trainee(role: "前台"),
+    cast: [Person(id: "c", name: "陈女士", role: Caller, mood: Calm)],
+    rules: [
+        Rule(id: "hold", category: Hold, phrases: ["请稍等"]),
+        Rule(id: "rude", category: Rudeness, phrases: ["快点说"], critical: true),
+        Rule(id: "sorry", category: Apology, phrases: ["对不起"]),
+    ],
+    start: "ask",
+    nodes: [
+        Node(id: "ask", speaker: "c", says: ["甲", "乙", "丙", "丁"],
+             prompt: Reply(require: ["hold"], forbid: ["rude"]),
+             next: [Branch(when: Hit("rude"), goto: "angry"), Branch(when: Passed, goto: "act"), Branch(when: Failed, goto: "cold")]),
+        Node(id: "cold", speaker: "c", says: ["嗯？"], prompt: Reply(require: ["sorry"]),
+             next: [Branch(when: Always, goto: "act")]),
+        Node(id: "angry", speaker: "c", mood: Angry, says: ["什么态度！"], prompt: Reply(require: ["sorry"]),
+             next: [Branch(when: Always, goto: "bad")]),
+        Node(id: "act", speaker: "c", prompt: Action(options: [
+                Choice(id: "stand", text: "起身", good: true),
+                Choice(id: "sit", text: "坐着", good: false),
+             ]),
+             time_limit: TimeLimit(seconds: 5.0),
+             next: [Branch(when: TimedOut, goto: "bad"), Branch(when: Chose("stand"), goto: "good"), Branch(when: Failed, goto: "bad")]),
+        Node(id: "good", ending: Ending(kind: Good, text: "好")),
+        Node(id: "bad", ending: Ending(kind: Bad, text: "差")),
+    ],
+)
+"#;
+
+fn mini() -> Arc<PreparedScenario> {
+    let file = SourceFile::new(PathBuf::from("mini.ron"), SCENARIO);
+    let scenario: Scenario = parse(&file).expect("test scenario parses");
+    Arc::new(PreparedScenario::new(scenario, file, &[]))
+}
+
+#[test]
+fn a_good_path_reaches_the_good_ending_and_passes() {
+    let mut s = Session::new(mini(), 7);
+    assert_eq!(s.screen().unwrap().node, "ask");
+    assert!(s.answer(Input::Text("好的，请稍等".into()), 2.0).unwrap().passed());
+    assert_eq!(s.screen().unwrap().node, "act");
+    assert!(s.answer(Input::Pick(0), 1.0).unwrap().passed());
+    assert!(s.is_finished());
+    let r = s.result();
+    assert_eq!(r.ending, Some(EndingKind::Good));
+    assert_eq!(r.verdict, Verdict::Pass);
+    assert_eq!(r.score, 100);
+    assert_eq!(r.transcript.len(), 2);
+}
+
+#[test]
+fn branches_follow_hits_failures_and_choices() {
+    let mut s = Session::new(mini(), 1);
+    s.answer(Input::Text("嗯".into()), 1.0).unwrap();
+    assert_eq!(s.screen().unwrap().node, "cold", "a failed turn takes the Failed branch");
+
+    let mut s = Session::new(mini(), 1);
+    let r = s.answer(Input::Text("请稍等，快点说".into()), 1.0).unwrap();
+    assert_eq!(r.verdict, Verdict::Fail, "critical hit fails even with the requirement met");
+    assert_eq!(s.screen().unwrap().node, "angry", "Hit(rule) is tested before Passed/Failed");
+    assert_eq!(s.screen().unwrap().speaker.unwrap().mood, Mood::Angry);
+    s.answer(Input::Text("对不起".into()), 1.0).unwrap();
+    let result = s.result();
+    assert_eq!(result.ending, Some(EndingKind::Bad));
+    assert_eq!(result.verdict, Verdict::Fail);
+    assert_eq!(result.critical_failures, vec!["rude".to_string()]);
+}
+
+#[test]
+fn the_same_seed_gives_the_same_variants_and_seeds_differ() {
+    let lines = |seed| Session::new(mini(), seed).screen().unwrap().line.unwrap();
+    assert_eq!(lines(42), lines(42));
+    let distinct: std::collections::HashSet<String> = (0..40).map(lines).collect();
+    assert!(distinct.len() >= 3, "variants should vary with the seed: {distinct:?}");
+}
+
+#[test]
+fn running_over_the_time_limit_counts_as_a_timeout() {
+    let mut s = Session::new(mini(), 3);
+    s.answer(Input::Text("请稍等".into()), 1.0).unwrap();
+    let r = s.answer(Input::Pick(0), 6.0).unwrap();
+    assert!(r.timed_out);
+    assert_eq!(r.verdict, Verdict::Fail);
+    assert_eq!(s.result().ending, Some(EndingKind::Bad));
+
+    let mut s = Session::new(mini(), 3);
+    s.answer(Input::Text("请稍等".into()), 1.0).unwrap();
+    assert!(s.answer(Input::TimedOut, 0.0).unwrap().timed_out);
+}
+
+#[test]
+fn a_failed_turn_sours_the_mood_and_a_good_one_eases_it() {
+    let mut s = Session::new(mini(), 3);
+    s.answer(Input::Text("嗯".into()), 1.0).unwrap();
+    assert_eq!(s.screen().unwrap().speaker.unwrap().mood, Mood::Impatient);
+    s.answer(Input::Text("对不起".into()), 1.0).unwrap();
+    assert_eq!(s.screen().unwrap().speaker.unwrap().mood, Mood::Calm);
+}
+
+#[test]
+fn bad_input_is_refused_and_leaves_the_session_unchanged() {
+    let mut s = Session::new(mini(), 3);
+    assert_eq!(s.answer(Input::Text("   ".into()), 1.0), Err(InputError::Empty));
+    let huge = "请".repeat(MAX_REPLY_CHARS + 1);
+    assert!(matches!(s.answer(Input::Text(huge), 1.0), Err(InputError::TooLong { .. })));
+    assert_eq!(s.answer(Input::Pick(0), 1.0), Err(InputError::WantsText));
+    assert!(s.transcript().is_empty());
+    s.answer(Input::Text("请稍等😀𝒳 mixed English".into()), 1.0).unwrap();
+    assert_eq!(s.answer(Input::Text("起身".into()), 1.0), Err(InputError::WantsOption));
+    assert_eq!(s.answer(Input::Pick(5), 1.0), Err(InputError::NoSuchOption { given: 6, count: 2 }));
+    s.answer(Input::Pick(0), 1.0).unwrap();
+    assert_eq!(s.answer(Input::Pick(0), 1.0), Err(InputError::Finished));
+    assert_eq!(s.transcript().len(), 2);
+}
+
+#[test]
+fn replaying_the_saved_inputs_rebuilds_the_same_session() {
+    let mut s = Session::new(mini(), 11);
+    s.answer(Input::Text("嗯".into()), 1.5).unwrap();
+    let saved = s.saved();
+    let json = serde_json::to_string(&saved).unwrap();
+    let back = serde_json::from_str(&json).unwrap();
+    let replayed = Session::replay(mini(), &back);
+    assert_eq!(replayed.screen(), s.screen());
+    assert_eq!(replayed.transcript(), s.transcript());
+    assert_eq!(replayed.result(), s.result());
+}
+
+#[test]
+fn results_serialise_to_json_with_category_scores() {
+    let mut s = Session::new(mini(), 5);
+    s.answer(Input::Text("请稍等".into()), 1.0).unwrap();
+    s.answer(Input::Pick(1), 1.0).unwrap();
+    let json: serde_json::Value = serde_json::to_value(s.result()).unwrap();
+    assert_eq!(json["verdict"], "fail");
+    assert_eq!(json["score"], 50);
+    let cats = json["categories"].as_array().unwrap();
+    let hold = cats.iter().find(|c| c["category"] == "Hold").unwrap();
+    assert_eq!(hold["score"], 100);
+    let etiquette = cats.iter().find(|c| c["category"] == "Etiquette").unwrap();
+    assert_eq!(etiquette["score"], 0);
+    assert_eq!(json["transcript"][1]["reply"], "坐着");
+}

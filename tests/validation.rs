@@ -1,0 +1,250 @@
+//! Every validation error: each test breaks a good scenario in one way and
+//! checks that the loader reports the right code at the right line.
+
+use std::path::{Path, PathBuf};
+
+use courtesy::core::diagnostic::Diagnostic;
+use courtesy::core::library::Library;
+
+const GOOD: &str = r#"Scenario(
+    id: "mini",
+    title: "t",
+    summary: "s",
+    setting: FrontDesk,
+    company: Company(name: "丽江花园"),
+    trainee: Trainee(role: "前台"),
+    cast: [Person(id: "c", name: "陈女士", role: Caller)],
+    rules: [
+        Rule(id: "hold", category: Hold, phrases: ["请稍等"]),
+        Rule(id: "rude", category: Rudeness, phrases: ["快点说"]),
+    ],
+    start: "ask",
+    nodes: [
+        Node(id: "ask", speaker: "c", says: ["查一下"],
+             prompt: Reply(require: ["hold"], forbid: ["rude"]),
+             next: [Branch(when: Passed, goto: "good"), Branch(when: Failed, goto: "bad")]),
+        Node(id: "good", ending: Ending(kind: Good, text: "好")),
+        Node(id: "bad", ending: Ending(kind: Bad, text: "差")),
+    ],
+    examples: [
+        Example(node: "ask", reply: "请稍等", expect: Pass),
+        Example(node: "ask", reply: "快点说", expect: Fail, hits: ["rude"]),
+    ],
+)
+"#;
+
+fn load_one(name: &str, text: &[u8]) -> (tempfile::TempDir, Library) {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join(name), text).unwrap();
+    let library = Library::load(&[dir.path().to_path_buf()]);
+    (dir, library)
+}
+
+/// Loads GOOD with `from` replaced by `to`; returns the diagnostics.
+fn broken(from: &str, to: &str) -> (String, Vec<Diagnostic>) {
+    assert!(GOOD.contains(from), "test setup: {from:?} not in GOOD");
+    let text = GOOD.replacen(from, to, 1);
+    let (_dir, library) = load_one("mini.ron", text.as_bytes());
+    (text, library.diagnostics)
+}
+
+fn line_of(text: &str, needle: &str) -> usize {
+    text.lines().position(|l| l.contains(needle)).unwrap_or_else(|| panic!("{needle:?} not found")) + 1
+}
+
+/// Asserts one error `code` on the line containing `at`.
+fn expect(code: &str, (text, diagnostics): (String, Vec<Diagnostic>), at: &str) {
+    let found = diagnostics.iter().find(|d| d.code == code);
+    let d = found.unwrap_or_else(|| panic!("no {code} in {diagnostics:#?}"));
+    assert_eq!(d.line, line_of(&text, at), "{code} at the wrong line: {d:#?}");
+    assert!(d.col >= 1);
+    assert_eq!(d.path.file_name().unwrap(), "mini.ron");
+}
+
+#[test]
+fn the_good_scenario_is_clean() {
+    let (_dir, library) = load_one("mini.ron", GOOD.as_bytes());
+    assert!(library.diagnostics.is_empty(), "{:#?}", library.diagnostics);
+    assert_eq!(library.scenarios.len(), 1);
+}
+
+#[test]
+fn syntax_errors() {
+    expect("syntax", broken(r#"title: "t","#, r#"title: "t""#), "summary:");
+}
+
+#[test]
+fn unknown_fields() {
+    expect("unknown-field", broken(r#"title: "t","#, r#"titel: "t","#), "titel");
+}
+
+#[test]
+fn missing_fields() {
+    let (text, d) = broken(r#"    summary: "s",
+"#, "");
+    let missing = d.iter().find(|d| d.code == "missing-field").expect("missing-field");
+    assert_eq!(missing.line, text.trim_end().lines().count(), "reported where the struct closes");
+}
+
+#[test]
+fn wrong_types() {
+    expect("wrong-type", broken("Rule(id: \"hold\", category: Hold, phrases: [\"请稍等\"])", "Rule(id: \"hold\", category: Hold, phrases: \"请稍等\")"), "id: \"hold\"");
+}
+
+#[test]
+fn unknown_variants() {
+    expect("unknown-variant", broken("setting: FrontDesk", "setting: Counter"), "setting:");
+}
+
+#[test]
+fn duplicate_ids() {
+    expect("duplicate-id", broken(r#"Node(id: "bad""#, r#"Node(id: "good""#), r#"Node(id: "good""#);
+}
+
+#[test]
+fn dangling_references() {
+    expect("dangling-ref", broken(r#"goto: "bad")"#, r#"goto: "worse")"#), "worse");
+    expect("dangling-ref", broken(r#"start: "ask""#, r#"start: "begin""#), "start:");
+}
+
+#[test]
+fn unreachable_nodes_warn() {
+    let (text, d) = broken(
+        r#"        Node(id: "bad","#,
+        r#"        Node(id: "orphan", ending: Ending(kind: Bad, text: "x")),
+        Node(id: "bad","#,
+    );
+    let w = d.iter().find(|d| d.code == "unreachable").expect("unreachable");
+    assert!(!w.is_error());
+    assert_eq!(w.line, line_of(&text, "orphan"));
+}
+
+#[test]
+fn nodes_that_cannot_reach_an_ending() {
+    let (text, d) = broken(
+        r#"Branch(when: Failed, goto: "bad")"#,
+        r#"Branch(when: Failed, goto: "loop")"#,
+    );
+    let text = text.replacen(
+        r#"        Node(id: "good","#,
+        r#"        Node(id: "loop", prompt: Reply(), next: [Branch(when: Always, goto: "loop")]),
+        Node(id: "good","#,
+        1,
+    );
+    let _ = d;
+    let (_dir, library) = load_one("mini.ron", text.as_bytes());
+    let dead = library.diagnostics.iter().find(|d| d.code == "dead-end").expect("dead-end");
+    assert_eq!(dead.line, line_of(&text, r#"id: "loop""#));
+}
+
+#[test]
+fn rules_with_no_phrases_and_empty_phrases() {
+    expect("no-phrases", broken(r#"phrases: ["快点说"]"#, "phrases: []"), r#"id: "rude""#);
+    expect("empty-phrase", broken(r#"phrases: ["快点说"]"#, r#"phrases: ["快点说", "！？ 。"]"#), "！？");
+}
+
+#[test]
+fn examples_that_disagree_with_the_rules() {
+    expect(
+        "example-mismatch",
+        broken(r#"reply: "请稍等", expect: Pass"#, r#"reply: "请您等等", expect: Pass"#),
+        "请您等等",
+    );
+    expect(
+        "example-mismatch",
+        broken(r#"expect: Fail, hits: ["rude"]"#, r#"expect: Fail, hits: ["hold"]"#),
+        r#"hits: ["hold"]"#,
+    );
+    expect("bad-example", broken(r#"Example(node: "ask", reply: "请稍等""#, r#"Example(node: "good", reply: "请稍等""#), r#"node: "good""#);
+}
+
+#[test]
+fn unknown_rules_speakers_options_and_rule_sets() {
+    expect("unknown-rule", broken(r#"require: ["hold"]"#, r#"require: ["hodl"]"#), "hodl");
+    expect("unknown-speaker", broken(r#"speaker: "c""#, r#"speaker: "x""#), r#"speaker: "x""#);
+    expect("unknown-rule-set", broken(r#"    start: "ask","#, r#"    apply: ["no-such-set"],
+    start: "ask","#), "no-such-set");
+    expect(
+        "unknown-option",
+        broken(r#"Branch(when: Passed, goto: "good")"#, r#"Branch(when: Chose("x"), goto: "good"), Branch(when: Passed, goto: "good")"#),
+        r#"Chose("x")"#,
+    );
+}
+
+#[test]
+fn node_shape_errors() {
+    expect("no-branch", broken(r#"next: [Branch(when: Passed, goto: "good"), Branch(when: Failed, goto: "bad")]"#, "next: []"), r#"Node(id: "ask""#);
+    expect("non-exhaustive", broken(r#", Branch(when: Failed, goto: "bad")"#, ""), r#"Node(id: "ask""#);
+    expect("no-prompt", broken(r#"Node(id: "good", ending: Ending(kind: Good, text: "好"))"#, r#"Node(id: "good")"#), r#"Node(id: "good")"#);
+    expect(
+        "ending-with-prompt",
+        broken(r#"Node(id: "good", ending:"#, r#"Node(id: "good", prompt: Reply(), ending:"#),
+        r#"Node(id: "good""#,
+    );
+    expect("no-options", broken("prompt: Reply(require: [\"hold\"], forbid: [\"rude\"])", "prompt: Action(options: [])"), r#"Node(id: "ask""#);
+    expect(
+        "bad-time-limit",
+        broken(r#"says: ["查一下"],"#, r#"says: ["查一下"], time_limit: TimeLimit(seconds: 0.0),"#),
+        r#"Node(id: "ask""#,
+    );
+}
+
+#[test]
+fn file_named_after_another_id() {
+    let (_dir, library) = load_one("other.ron", GOOD.as_bytes());
+    assert!(library.diagnostics.iter().any(|d| d.code == "id-filename"), "{:#?}", library.diagnostics);
+}
+
+#[test]
+fn duplicate_scenario_ids_across_files() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("mini.ron"), GOOD).unwrap();
+    std::fs::write(dir.path().join("copy.ron"), GOOD).unwrap();
+    let library = Library::load(&[dir.path().to_path_buf()]);
+    assert!(library.diagnostics.iter().any(|d| d.code == "duplicate-id" && d.path.ends_with("mini.ron")));
+}
+
+fn file_error(name: &str, bytes: &[u8]) -> Diagnostic {
+    let (_dir, library) = load_one(name, bytes);
+    assert_eq!(library.scenarios.len(), 0);
+    library.diagnostics.into_iter().next().expect("a diagnostic")
+}
+
+#[test]
+fn invalid_utf8_points_at_the_bad_byte() {
+    let mut bytes = b"Scenario(\n    id: \"x\xff\",\n".to_vec();
+    bytes.extend_from_slice(b")");
+    let d = file_error("x.ron", &bytes);
+    assert_eq!((d.code, d.line, d.col), ("invalid-utf8", 2, 11));
+}
+
+#[test]
+fn nul_bytes_are_reported() {
+    let d = file_error("x.ron", b"Scenario(\n  id: \"a\0b\",\n)");
+    assert_eq!((d.code, d.line), ("nul-byte", 2));
+}
+
+#[test]
+fn huge_files_are_refused() {
+    let mut big = GOOD.as_bytes().to_vec();
+    big.extend(std::iter::repeat_n(b' ', 5 * 1024 * 1024));
+    assert_eq!(file_error("mini.ron", &big).code, "file-too-large");
+}
+
+#[test]
+fn deep_nesting_is_an_error_not_a_crash() {
+    // Nesting where the format expects text is a type error; nesting in a
+    // list of lists is stopped by the parser's depth limit. Neither overflows.
+    let deep = format!("Scenario(id: {}1{})", "[".repeat(100_000), "]".repeat(100_000));
+    assert_eq!(file_error("deep.ron", deep.as_bytes()).code, "wrong-type");
+    let value: Result<ron::Value, _> =
+        ron::Options::default().from_str(&format!("{}1{}", "[".repeat(100_000), "]".repeat(100_000)));
+    assert!(matches!(value.unwrap_err().code, ron::Error::ExceededRecursionLimit));
+}
+
+#[test]
+fn missing_paths_are_reported() {
+    let library = Library::load(&[Path::new("/no/such/dir/x.ron").to_path_buf()]);
+    assert_eq!(library.diagnostics[0].code, "io");
+    let _ = PathBuf::new();
+}
