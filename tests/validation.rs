@@ -248,3 +248,18 @@ fn missing_paths_are_reported() {
     assert_eq!(library.diagnostics[0].code, "io");
     let _ = PathBuf::new();
 }
+
+#[test]
+fn the_documented_example_is_a_valid_scenario() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let doc = std::fs::read_to_string(root.join("docs/scenario-format.md")).unwrap();
+    let start = doc.find("```ron\n").expect("a ron block") + "```ron\n".len();
+    let example = &doc[start..start + doc[start..].find("```").unwrap()];
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("phrases")).unwrap();
+    std::fs::copy(root.join("scenarios/phrases/service-language.ron"), dir.path().join("phrases/service-language.ron")).unwrap();
+    std::fs::write(dir.path().join("call-for-manager-demo.ron"), example).unwrap();
+    let library = Library::load(&[dir.path().to_path_buf()]);
+    assert!(library.diagnostics.is_empty(), "{:#?}", library.diagnostics);
+    assert_eq!(library.scenarios.len(), 1);
+}
