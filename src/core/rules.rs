@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::model::{Company, Position, Rule};
 use super::text::{Normalized, normalize, normalize_phrase};
@@ -136,9 +136,12 @@ impl RuleBookBuilder {
         let automaton = if patterns.is_empty() {
             None
         } else {
+            // A DFA is the fastest searcher; it falls back to an NFA if too big.
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::Standard)
+                .kind(Some(AhoCorasickKind::DFA))
                 .build(&patterns)
+                .or_else(|_| AhoCorasickBuilder::new().match_kind(MatchKind::Standard).build(&patterns))
                 .ok()
         };
         RuleBook {

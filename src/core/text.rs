@@ -60,30 +60,45 @@ pub fn normalize(input: &str) -> Normalized {
     };
     let mut nfkc_buf: Vec<char> = Vec::with_capacity(4);
     for (index, c) in input.chars().enumerate() {
-        nfkc_buf.clear();
+        // Fast paths: ASCII and CJK ideographs are already NFKC and caseless.
         if c.is_ascii() {
-            nfkc_buf.push(c);
-        } else {
-            nfkc_buf.extend(std::iter::once(c).nfkc());
+            if c.is_ascii_alphanumeric() {
+                push(&mut out, c.to_ascii_lowercase(), index);
+            }
+            continue;
         }
+        if is_cjk_ideograph(c) {
+            push(&mut out, table.fold(c), index);
+            continue;
+        }
+        nfkc_buf.clear();
+        nfkc_buf.extend(std::iter::once(c).nfkc());
         for &n in &nfkc_buf {
             if !n.is_alphanumeric() {
                 continue; // punctuation, symbols, emoji, white space, controls
             }
-            let folded = table.get(&n).copied().unwrap_or(n);
+            let folded = table.fold(n);
             for lower in folded.to_lowercase() {
-                let char_index = out.origin.len();
-                let start = out.text.len();
-                out.text.push(lower);
-                out.byte_to_char.push(char_index);
-                for _ in start + 1..out.text.len() {
-                    out.byte_to_char.push(usize::MAX);
-                }
-                out.origin.push(index);
+                push(&mut out, lower, index);
             }
         }
     }
     out
+}
+
+fn push(out: &mut Normalized, c: char, origin: usize) {
+    let char_index = out.origin.len();
+    let start = out.text.len();
+    out.text.push(c);
+    out.byte_to_char.push(char_index);
+    for _ in start + 1..out.text.len() {
+        out.byte_to_char.push(usize::MAX);
+    }
+    out.origin.push(origin);
+}
+
+fn is_cjk_ideograph(c: char) -> bool {
+    matches!(c, '\u{3400}'..='\u{4DBF}' | '\u{4E00}'..='\u{9FFF}')
 }
 
 /// The normalised form of a phrase, as a plain string.
@@ -91,15 +106,42 @@ pub fn normalize_phrase(phrase: &str) -> String {
     normalize(phrase).text
 }
 
+/// Traditional→Simplified folding, one character to one character: a dense
+/// array over the BMP CJK blocks, a map for the rest.
+struct T2s {
+    dense: Vec<char>,
+    sparse: HashMap<char, char>,
+}
+
+const DENSE_START: u32 = 0x3400;
+const DENSE_END: u32 = 0xFAFF;
+
+impl T2s {
+    fn fold(&self, c: char) -> char {
+        let u = c as u32;
+        if (DENSE_START..=DENSE_END).contains(&u) {
+            self.dense[(u - DENSE_START) as usize]
+        } else if self.sparse.is_empty() {
+            c
+        } else {
+            self.sparse.get(&c).copied().unwrap_or(c)
+        }
+    }
+}
+
 /// Character-level Traditional→Simplified table, built once from OpenCC's
 /// `t2s` dictionaries. Character-level folding keeps offsets one-to-one; the
 /// same folding applies to phrases, so matching stays consistent.
-fn t2s_table() -> &'static HashMap<char, char> {
-    static TABLE: OnceLock<HashMap<char, char>> = OnceLock::new();
+fn t2s_table() -> &'static T2s {
+    static TABLE: OnceLock<T2s> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table = HashMap::new();
+        let mut map = HashMap::new();
+        let dense_identity = || {
+            (DENSE_START..=DENSE_END).map(|u| char::from_u32(u).unwrap_or('\u{FFFD}')).collect()
+        };
         let Ok(opencc) = OpenCC::from_config(BuiltinConfig::T2s) else {
-            return table; // conversion data unavailable: no folding, never a panic
+            // conversion data unavailable: no folding, never a panic
+            return T2s { dense: dense_identity(), sparse: map };
         };
         // One conversion call over every CJK character, one per line, so that
         // phrase rules cannot join neighbours.
@@ -125,10 +167,20 @@ fn t2s_table() -> &'static HashMap<char, char> {
             if let (Some(t), None) = (it.next(), it.next())
                 && t != *from
             {
-                table.insert(*from, t);
+                map.insert(*from, t);
             }
         }
-        table
+        let mut dense: Vec<char> = dense_identity();
+        map.retain(|from, to| {
+            let u = *from as u32;
+            if (DENSE_START..=DENSE_END).contains(&u) {
+                dense[(u - DENSE_START) as usize] = *to;
+                false
+            } else {
+                true
+            }
+        });
+        T2s { dense, sparse: map }
     })
 }
 
