@@ -20,12 +20,7 @@ fn built_in() -> RuleBook {
     let library = Library::load(&[dir]);
     let set = &library.rule_set("service-language").expect("built-in rules").set;
     let mut b = RuleBookBuilder::new();
-    for r in &set.forbidden {
-        b.add(r.clone(), true);
-    }
-    for r in &set.phrases {
-        b.add(r.clone(), false);
-    }
+    b.add_rule_set(set);
     b.build(None)
 }
 

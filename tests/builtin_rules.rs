@@ -14,12 +14,7 @@ fn built_in() -> RuleBook {
     assert_eq!(library.error_count(), 0, "{:#?}", library.diagnostics);
     let set = &library.rule_set("service-language").expect("built-in rule set").set;
     let mut b = RuleBookBuilder::new();
-    for r in &set.forbidden {
-        b.add(r.clone(), true);
-    }
-    for r in &set.phrases {
-        b.add(r.clone(), false);
-    }
+    b.add_rule_set(set);
     b.build(None)
 }
 

@@ -18,9 +18,7 @@ fn built_in() -> &'static RuleBook {
         let library = Library::load(&[dir]);
         let set = &library.rule_set("service-language").unwrap().set;
         let mut b = RuleBookBuilder::new();
-        for r in set.forbidden.iter().chain(&set.phrases) {
-            b.add(r.clone(), set.forbidden.contains(r));
-        }
+        b.add_rule_set(set);
         b.build(None)
     })
 }

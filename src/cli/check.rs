@@ -106,12 +106,7 @@ fn target(context: &Context, args: &CheckArgs) -> Result<Target, String> {
     }
     .ok_or_else(|| m.format("check-no-rules", &[("id", BUILT_IN_RULES.to_string())]))?;
     let mut builder = RuleBookBuilder::new();
-    for rule in &set.set.forbidden {
-        builder.add(rule.clone(), true);
-    }
-    for rule in &set.set.phrases {
-        builder.add(rule.clone(), false);
-    }
+    builder.add_rule_set(&set.set);
     let company = args.company.as_ref().map(|name| Company { name: name.clone(), aliases: vec![] });
     let book = builder.build(company.as_ref());
     Ok(Target { forbidden: book.always_forbidden().to_vec(), required: Vec::new(), pass_mark: 60, book })

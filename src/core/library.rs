@@ -96,12 +96,7 @@ impl PreparedScenario {
         }
         for id in &scenario.apply {
             if let Some(loaded) = rule_sets.iter().find(|s| &s.set.id == id) {
-                for rule in &loaded.set.forbidden {
-                    builder.add(rule.clone(), true);
-                }
-                for rule in &loaded.set.phrases {
-                    builder.add(rule.clone(), false);
-                }
+                builder.add_rule_set(&loaded.set);
             }
         }
         let book = builder.build(Some(&scenario.company));

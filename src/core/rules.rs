@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
-use super::model::{Company, Position, Rule};
+use super::model::{Company, Position, Rule, RuleSet};
 use super::text::{Normalized, normalize, normalize_phrase};
 
 /// An opening phrase must start within this many normalised characters.
@@ -89,6 +89,18 @@ impl RuleBookBuilder {
             self.always_forbidden.push(index);
         }
         self.rules.push(rule);
+        self
+    }
+
+    /// Adds a rule set: its `forbidden` rules apply to every reply, its
+    /// `phrases` are available to `require`.
+    pub fn add_rule_set(&mut self, set: &RuleSet) -> &mut Self {
+        for rule in &set.forbidden {
+            self.add(rule.clone(), true);
+        }
+        for rule in &set.phrases {
+            self.add(rule.clone(), false);
+        }
         self
     }
 
