@@ -99,7 +99,7 @@ fn text_play_prints_feedback_and_debrief() {
     let s = state();
     courtesy(&s)
         .args(["play", "--text", "--scenario", "phone-three-rings", "--seed", "1"])
-        .write_stdin("1\n喂，说吧！\n")
+        .write_stdin("１\n喂，说吧！\n")
         .assert()
         .code(1)
         .stdout(predicate::str::contains("【喂，说吧】"))

@@ -86,7 +86,7 @@ pub fn run(context: &Context, args: PlayArgs) -> Outcome {
     let mut save_warned = false;
     loop {
         let Some(screen) = session.screen() else { break };
-        let _ = write!(out, "{}", render::screen(m, &scenario, &screen));
+        let _ = write!(out, "{}", render::screen(m, &screen));
         if session.is_finished() {
             break;
         }
@@ -176,9 +176,13 @@ fn parse_input(text: &str, prompt: Option<&Prompt>) -> Option<Input> {
     }
     match prompt {
         Some(Prompt::Choice { .. } | Prompt::Action { .. }) => {
+            // Full-width digits (from a Chinese input method) count as digits.
             let digits: String = trimmed
                 .chars()
-                .map(|c| c.to_digit(10).and_then(|d| char::from_digit(d, 10)).unwrap_or(c))
+                .map(|c| match c {
+                    '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+                    _ => c,
+                })
                 .collect();
             digits.parse::<usize>().ok().filter(|n| *n >= 1).map(|n| Input::Pick(n - 1))
         }

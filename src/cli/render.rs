@@ -107,7 +107,7 @@ pub fn highlight(reply: &str, hits: &[ForbiddenHit]) -> String {
 }
 
 /// What the trainee sees before replying.
-pub fn screen(m: &Messages, scenario: &PreparedScenario, s: &Screen) -> String {
+pub fn screen(m: &Messages, s: &Screen) -> String {
     let mut out = String::new();
     if !s.cue.is_empty() {
         let _ = writeln!(out, "\n〔{}〕", m.scenario_text(&s.cue));
@@ -149,7 +149,6 @@ pub fn screen(m: &Messages, scenario: &PreparedScenario, s: &Screen) -> String {
         }
         None => {}
     }
-    let _ = scenario;
     out
 }
 
