@@ -159,6 +159,15 @@ fn examples_that_disagree_with_the_rules() {
 }
 
 #[test]
+fn model_answers_that_fail_their_own_node() {
+    expect(
+        "model-fails",
+        broken(r#"prompt: Reply(require: ["hold"], forbid: ["rude"]),"#, r#"prompt: Reply(require: ["hold"], forbid: ["rude"]), model: [Model(text: "快点说吧", clause: "x")],"#),
+        "快点说吧",
+    );
+}
+
+#[test]
 fn unknown_rules_speakers_options_and_rule_sets() {
     expect("unknown-rule", broken(r#"require: ["hold"]"#, r#"require: ["hodl"]"#), "hodl");
     expect("unknown-speaker", broken(r#"speaker: "c""#, r#"speaker: "x""#), r#"speaker: "x""#);

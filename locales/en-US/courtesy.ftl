@@ -152,6 +152,8 @@ diag-bad-example = Example node “{ $node }” is not a typed-reply (Reply) nod
 diag-bad-example-help = Examples check Reply nodes only; choice nodes need none.
 diag-example-mismatch = Example “{ $reply }” should be { $expected } but is { $got } ({ $score } points; forbidden hits: { $hits }; missing: { $missed }; expected hits not found: { $expected-hits }).
 diag-example-mismatch-help = Either change the rules (phrases, exceptions, position) or correct the example's expect/hits.
+diag-model-fails = The model answer of node “{ $node }” fails its own node ({ $score } points; forbidden hits: { $hits }; missing: { $missed }).
+diag-model-fails-help = A model answer must pass its node: reword it, or adjust the node's require/forbid rules.
 
 ## Categories
 category-greeting = Greeting

@@ -152,6 +152,8 @@ diag-bad-example = 示例用的节点“{ $node }”不是输入回答（Reply�
 diag-bad-example-help = 示例只能检查 Reply 节点；选择题不需要示例。
 diag-example-mismatch = 示例“{ $reply }”应判为 { $expected }，实际为 { $got }（{ $score } 分；禁语：{ $hits }；缺少：{ $missed }；应命中而未命中：{ $expected-hits }）。
 diag-example-mismatch-help = 要么修改规则（说法、例外、位置），要么修正示例的 expect/hits。
+diag-model-fails = 节点“{ $node }”的正确做法按本节点的规则评不及格（{ $score } 分；禁语：{ $hits }；缺少：{ $missed }）。
+diag-model-fails-help = 正确做法必须能通过本节点：修改正确做法的措辞，或调整 require/forbid 规则。
 
 ## 分类
 category-greeting = 问候

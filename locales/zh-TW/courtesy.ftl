@@ -152,6 +152,8 @@ diag-bad-example = 示例用的節點“{ $node }”不是輸入回答（Reply�
 diag-bad-example-help = 示例只能檢查 Reply 節點；選擇題不需要示例。
 diag-example-mismatch = 示例“{ $reply }”應判為 { $expected }，實際為 { $got }（{ $score } 分；禁語：{ $hits }；缺少：{ $missed }；應命中而未命中：{ $expected-hits }）。
 diag-example-mismatch-help = 要麼修改規則（說法、例外、位置），要麼修正示例的 expect/hits。
+diag-model-fails = 節點“{ $node }”的正確做法按本節點的規則評不及格（{ $score } 分；禁語：{ $hits }；缺少：{ $missed }）。
+diag-model-fails-help = 正確做法必須能通過本節點：修改正確做法的措辭，或調整 require/forbid 規則。
 
 ## 分類
 category-greeting = 問候

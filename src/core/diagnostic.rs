@@ -17,7 +17,7 @@ pub const CODES: &[&str] = &[
     "unknown-rule-set", "unknown-speaker", "bad-time-limit", "no-prompt", "ending-with-prompt",
     "unknown-rule", "no-options", "no-good-option", "no-branch", "non-exhaustive",
     "dangling-ref", "unknown-option", "timeout-without-limit", "unreachable", "dead-end",
-    "bad-example", "example-mismatch",
+    "bad-example", "example-mismatch", "model-fails",
 ];
 
 /// Largest scenario or rule-set file accepted, in bytes.

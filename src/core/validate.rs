@@ -257,6 +257,34 @@ pub fn scenario(prepared: &PreparedScenario, rule_sets: &[LoadedRuleSet]) -> Vec
         }
     }
 
+    // Model answers of typed-reply nodes must pass their own node.
+    for (index, node) in s.nodes.iter().enumerate() {
+        if !matches!(node.prompt, Some(Prompt::Reply { .. })) {
+            continue;
+        }
+        for model in &node.model {
+            let result = score_reply(
+                &prepared.book,
+                &model.text,
+                prepared.required(index),
+                prepared.forbidden(index),
+                s.pass_mark,
+            );
+            if !result.passed() {
+                let hits: Vec<&str> = result.forbidden.iter().map(|h| h.rule.as_str()).collect();
+                let missed: Vec<&str> =
+                    result.required.iter().filter(|r| !r.met).map(|r| r.rule.as_str()).collect();
+                out.push(
+                    err(file.find_string(&model.text, 0), "model-fails")
+                        .arg("node", &node.id)
+                        .arg("score", result.score)
+                        .arg("hits", if hits.is_empty() { "-".into() } else { hits.join(", ") })
+                        .arg("missed", if missed.is_empty() { "-".into() } else { missed.join(", ") }),
+                );
+            }
+        }
+    }
+
     // Examples: score each and compare.
     let examples_from = file.text.find("examples:").unwrap_or(0);
     for example in &s.examples {
