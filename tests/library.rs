@@ -115,9 +115,33 @@ fn every_scenario_meets_the_library_standard() {
         let pass = s.examples.iter().filter(|e| e.expect == Verdict::Pass).count();
         let fail_with_hits = s.examples.iter().filter(|e| e.expect == Verdict::Fail && !e.hits.is_empty()).count();
         assert!(pass >= 2 && fail_with_hits >= 2, "{id}: two passing and two failing examples with hits");
-        let en = std::fs::read_to_string(root().join("locales/en-US/courtesy.ftl")).unwrap();
-        assert!(en.contains(&format!("scenario-{id}-title = ")), "{id}: en-US title");
-        assert!(en.contains(&format!("scenario-{id}-summary = ")), "{id}: en-US summary");
+        for locale in ["en-US", "zh-TW"] {
+            let ftl = std::fs::read_to_string(root().join(format!("locales/{locale}/courtesy.ftl"))).unwrap();
+            assert!(ftl.contains(&format!("scenario-{id}-title = ")), "{id}: {locale} title");
+            assert!(ftl.contains(&format!("scenario-{id}-summary = ")), "{id}: {locale} summary");
+        }
+    }
+}
+
+/// The scenarios the library issue asks for, by id.
+const REQUIRED: &[&str] = &[
+    "gate-guard-asleep", "desk-qq-chat", "non-owner-phone-number", "unattended-desk",
+    "newspaper-not-our-business", "busy-desk-second-customer", "phone-three-rings",
+    "visitor-arrives-during-call", "call-during-service", "caller-too-quiet", "call-for-manager",
+    "unknown-question", "angry-customer", "serious-complaint", "late-fee-waiver",
+    "fee-reduction-demand", "renovation-procedures", "handover-documents", "two-customers-priority",
+    "disabled-visitor", "key-borrowing-visitor", "resident-declines-visitor", "parcel-for-resident",
+    "front-desk-temptations", "etiquette-gestures", "grooming-check", "cashier-wrong-change",
+    "colleague-respect", "apology-is-not-a-solution", "home-visit-engineer",
+    "noisy-product-complaint", "parts-out-of-stock", "gift-refusal", "repair-call-intake",
+];
+
+#[test]
+fn every_required_scenario_is_in_the_library() {
+    let library = library();
+    for id in REQUIRED {
+        assert!(library.scenario(id).is_some(), "missing scenario {id}");
+        assert!(root().join(format!("scenarios/{id}.ron")).is_file(), "{id}.ron");
     }
 }
 
