@@ -203,7 +203,7 @@ fn write_result(
                     &[
                         ("text", hit.text.clone()),
                         ("category", m.category(hit.category)),
-                        ("clause", hit.clause.clone().unwrap_or_else(|| "-".into())),
+                        ("clause", m.scenario_text(hit.clause.as_deref().unwrap_or("-"))),
                     ]
                 )
             )?;
@@ -212,7 +212,7 @@ fn write_result(
             }
         }
         for c in r.required.iter().filter(|c| !c.met) {
-            writeln!(out, "    ✗ {}", m.format("required-missed", &[("rule", c.rule.clone()), ("category", m.category(c.category)), ("clause", c.clause.clone().unwrap_or_else(|| "-".into()))]))?;
+            writeln!(out, "    ✗ {}", m.format("required-missed", &[("rule", c.rule.clone()), ("category", m.category(c.category)), ("clause", m.scenario_text(c.clause.as_deref().unwrap_or("-")))]))?;
         }
         Ok(())
     }

@@ -173,7 +173,7 @@ pub fn turn(m: &Messages, scenario: &PreparedScenario, node: &str, reply: &str, 
                 &[
                     ("text", hit.text.clone()),
                     ("category", m.category(hit.category)),
-                    ("clause", hit.clause.clone().unwrap_or_else(|| "-".into())),
+                    ("clause", m.scenario_text(hit.clause.as_deref().unwrap_or("-"))),
                 ]
             )
         );
@@ -190,9 +190,9 @@ pub fn turn(m: &Messages, scenario: &PreparedScenario, node: &str, reply: &str, 
             m.format(
                 key,
                 &[
-                    ("rule", rule_label(scenario, &check.rule)),
+                    ("rule", m.scenario_text(&rule_label(scenario, &check.rule))),
                     ("category", m.category(check.category)),
-                    ("clause", check.clause.clone().unwrap_or_else(|| "-".into())),
+                    ("clause", m.scenario_text(check.clause.as_deref().unwrap_or("-"))),
                 ]
             )
         );
@@ -208,7 +208,7 @@ pub fn turn(m: &Messages, scenario: &PreparedScenario, node: &str, reply: &str, 
             let _ = writeln!(out, "  {}", m.scenario_text(&option.feedback));
         }
         if let Some(clause) = &option.clause {
-            let _ = writeln!(out, "  {}", m.format("clause-line", &[("clause", clause.clone())]));
+            let _ = writeln!(out, "  {}", m.format("clause-line", &[("clause", m.scenario_text(clause))]));
         }
     }
     if r.timed_out {
@@ -249,7 +249,7 @@ pub fn debrief(m: &Messages, scenario: &PreparedScenario, r: &ScenarioResult) ->
         let _ = writeln!(out, "{}", m.get("debrief-bad-ending"));
     }
     for rule in &r.critical_failures {
-        let _ = writeln!(out, "{}", m.format("debrief-critical", &[("rule", rule_label(scenario, rule))]));
+        let _ = writeln!(out, "{}", m.format("debrief-critical", &[("rule", m.scenario_text(&rule_label(scenario, rule)))]));
     }
     if !r.categories.is_empty() {
         let _ = writeln!(out, "\n{}", m.get("debrief-categories"));
@@ -280,6 +280,8 @@ pub fn debrief(m: &Messages, scenario: &PreparedScenario, r: &ScenarioResult) ->
         }
         let reply = if t.result.timed_out {
             m.get("transcript-timed-out")
+        } else if t.result.chose.is_some() {
+            m.scenario_text(&t.reply) // an option's text is scenario text
         } else {
             highlight(&t.reply, &t.result.forbidden)
         };
@@ -298,7 +300,7 @@ pub fn debrief(m: &Messages, scenario: &PreparedScenario, r: &ScenarioResult) ->
                     "     {}",
                     m.format(
                         "model-answer",
-                        &[("text", m.scenario_text(&model.text)), ("clause", model.clause.clone())]
+                        &[("text", m.scenario_text(&model.text)), ("clause", m.scenario_text(&model.clause))]
                     )
                 );
             }
