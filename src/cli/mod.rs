@@ -43,6 +43,12 @@ enum Command {
     List(catalogue::ListArgs),
     /// Print a scenario's node graph in Graphviz DOT.
     Graph { id: String },
+    /// The game in authoring mode: plays scenarios straight from the files,
+    /// reloads a file when it is saved, shows the diagnostics.
+    Author {
+        /// Folder of scenario files (default: the scenarios folder).
+        path: Option<PathBuf>,
+    },
 }
 
 fn parse_locale(s: &str) -> Result<Locale, String> {
@@ -92,8 +98,12 @@ pub fn main() -> ExitCode {
         scenarios_dir: scenarios_dir(cli.scenarios),
     };
     let outcome = match cli.command {
-        None => play::run(&context, play::PlayArgs::interactive()),
+        None => play::run(&context, play::PlayArgs::default()),
         Some(Command::Play(args)) => play::run(&context, args),
+        Some(Command::Author { path }) => {
+            let dir = path.unwrap_or_else(|| context.scenarios_dir.clone());
+            play::author(&context, dir)
+        }
         Some(Command::Check(args)) => check::run(&context, args),
         Some(Command::Validate { paths }) => catalogue::validate(&context, paths),
         Some(Command::List(args)) => catalogue::list(&context, args),

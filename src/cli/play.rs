@@ -10,7 +10,6 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use crate::core::library::{Library, PreparedScenario};
-use crate::core::model::Prompt;
 use crate::core::session::{Input, SavedSession, Session};
 
 use super::{Context, Outcome, render};
@@ -35,15 +34,69 @@ pub struct PlayArgs {
     /// Resume the session saved by an earlier run that did not finish.
     #[arg(long)]
     pub resume: bool,
+    /// Play these scripted inputs (one per line) in the game window.
+    #[arg(long, requires = "scenario", requires = "screenshot", conflicts_with = "text")]
+    pub autoplay: Option<PathBuf>,
+    /// Folder for the PNGs that --autoplay writes.
+    #[arg(long, requires = "autoplay")]
+    pub screenshot: Option<PathBuf>,
 }
 
-impl PlayArgs {
-    pub fn interactive() -> Self {
-        PlayArgs { text: true, ..Default::default() }
-    }
-}
-
+/// Without `--text`, `play` opens the game window when there is one to open
+/// (the terminal mode otherwise).
 pub fn run(context: &Context, args: PlayArgs) -> Outcome {
+    if !args.text && args.file.is_none() && !args.json && !args.resume {
+        #[cfg(feature = "gui")]
+        {
+            let autoplay = match (&args.autoplay, &args.screenshot) {
+                (Some(file), Some(dir)) => {
+                    let text = std::fs::read_to_string(file)
+                        .map_err(|e| format!("{}: {e}", file.display()))?;
+                    Some((text.lines().map(str::to_string).collect(), dir.clone()))
+                }
+                _ => None,
+            };
+            let options = crate::app::GameOptions {
+                scenarios_dir: context.scenarios_dir.clone(),
+                locale: context.messages.locale(),
+                seed: args.seed.unwrap_or_else(time_seed),
+                scenario: args.scenario.clone(),
+                authoring: false,
+                autoplay,
+            };
+            match crate::app::run(options) {
+                Ok(code) => return Ok(code),
+                Err(message) if args.autoplay.is_some() => return Err(message),
+                Err(message) => eprintln!("{message}"),
+            }
+        }
+    }
+    play_text(context, args)
+}
+
+/// `courtesy author`: the game reading `dir`, reloading files when saved.
+pub fn author(context: &Context, dir: PathBuf) -> Outcome {
+    #[cfg(feature = "gui")]
+    {
+        let options = crate::app::GameOptions {
+            scenarios_dir: dir.clone(),
+            locale: context.messages.locale(),
+            seed: time_seed(),
+            scenario: None,
+            authoring: true,
+            autoplay: None,
+        };
+        match crate::app::run(options) {
+            Ok(code) => return Ok(code),
+            Err(message) => eprintln!("{message}"),
+        }
+    }
+    // No window: show the diagnostics instead.
+    super::catalogue::validate(context, vec![dir])
+}
+
+/// The terminal mode.
+fn play_text(context: &Context, args: PlayArgs) -> Outcome {
     let m = &context.messages;
     let saved = if args.resume { load_saved()? } else { None };
     let library = match &args.file {
@@ -108,7 +161,7 @@ pub fn run(context: &Context, args: PlayArgs) -> Outcome {
                 continue;
             }
         };
-        let input = match parse_input(&text, screen.prompt.as_ref()) {
+        let input = match Input::from_line(&text, screen.prompt.as_ref()) {
             Some(input) => input,
             None if text.trim() == "/quit" => break,
             None => {
@@ -161,32 +214,6 @@ fn input_error(m: &crate::core::i18n::Messages, e: &crate::core::session::InputE
         ),
         E::WantsOption => m.get("play-want-number"),
         E::WantsText => m.get("input-wants-text"),
-    }
-}
-
-/// A line as input: a number for option prompts, `/timeout` for a timeout
-/// (scripted runs), anything else as a typed reply.
-fn parse_input(text: &str, prompt: Option<&Prompt>) -> Option<Input> {
-    let trimmed = text.trim();
-    if trimmed == "/timeout" {
-        return Some(Input::TimedOut);
-    }
-    if trimmed == "/quit" {
-        return None;
-    }
-    match prompt {
-        Some(Prompt::Choice { .. } | Prompt::Action { .. }) => {
-            // Full-width digits (from a Chinese input method) count as digits.
-            let digits: String = trimmed
-                .chars()
-                .map(|c| match c {
-                    '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
-                    _ => c,
-                })
-                .collect();
-            digits.parse::<usize>().ok().filter(|n| *n >= 1).map(|n| Input::Pick(n - 1))
-        }
-        _ => Some(Input::Text(text.to_string())),
     }
 }
 

@@ -10,7 +10,7 @@ use crate::core::diagnostic::{Diagnostic, Severity};
 use crate::core::i18n::Messages;
 use crate::core::library::PreparedScenario;
 use crate::core::model::{EndingKind, Prompt};
-use crate::core::scoring::{ForbiddenHit, ScenarioResult, TurnResult};
+use crate::core::scoring::{ForbiddenHit, ScenarioResult, TurnResult, highlight_segments};
 use crate::core::session::Screen;
 
 /// `path:line:col: error[code]: message`, the snippet, and how to fix it.
@@ -89,21 +89,10 @@ impl miette::Diagnostic for Snippet {
 
 /// The reply with each forbidden hit wrapped in 【】.
 pub fn highlight(reply: &str, hits: &[ForbiddenHit]) -> String {
-    let chars: Vec<char> = reply.chars().collect();
-    let mut out = String::with_capacity(reply.len() + hits.len() * 6);
-    let mut at = 0;
-    for hit in hits {
-        if hit.start < at || hit.end > chars.len() {
-            continue;
-        }
-        out.extend(&chars[at..hit.start]);
-        out.push('【');
-        out.extend(&chars[hit.start..hit.end]);
-        out.push('】');
-        at = hit.end;
-    }
-    out.extend(&chars[at.min(chars.len())..]);
-    out
+    highlight_segments(reply, hits)
+        .into_iter()
+        .map(|(text, hit)| if hit { format!("【{text}】") } else { text })
+        .collect()
 }
 
 /// What the trainee sees before replying.
@@ -190,7 +179,7 @@ pub fn turn(m: &Messages, scenario: &PreparedScenario, node: &str, reply: &str, 
             m.format(
                 key,
                 &[
-                    ("rule", m.scenario_text(&rule_label(scenario, &check.rule))),
+                    ("rule", m.scenario_text(&scenario.rule_label(&check.rule))),
                     ("category", m.category(check.category)),
                     ("clause", m.scenario_text(check.clause.as_deref().unwrap_or("-"))),
                 ]
@@ -217,14 +206,6 @@ pub fn turn(m: &Messages, scenario: &PreparedScenario, node: &str, reply: &str, 
     out
 }
 
-/// How a rule is named to a trainee: its category and the right wording.
-pub fn rule_label(scenario: &PreparedScenario, id: &str) -> String {
-    match scenario.book.index_of(id).map(|i| scenario.book.rule(i)) {
-        Some(rule) => rule.suggestion.clone().or_else(|| rule.phrases.first().cloned()).unwrap_or_else(|| id.to_string()),
-        None => id.to_string(),
-    }
-}
-
 /// The debrief at the end of a scenario.
 pub fn debrief(m: &Messages, scenario: &PreparedScenario, r: &ScenarioResult) -> String {
     let mut out = String::new();
@@ -249,7 +230,13 @@ pub fn debrief(m: &Messages, scenario: &PreparedScenario, r: &ScenarioResult) ->
         let _ = writeln!(out, "{}", m.get("debrief-bad-ending"));
     }
     for rule in &r.critical_failures {
-        let _ = writeln!(out, "{}", m.format("debrief-critical", &[("rule", m.scenario_text(&rule_label(scenario, rule)))]));
+        let (category, phrase) = scenario
+            .book
+            .index_of(rule)
+            .map(|i| scenario.book.rule(i))
+            .map(|r| (m.category(r.category), r.phrases.first().cloned().unwrap_or_default()))
+            .unwrap_or_else(|| (String::new(), rule.clone()));
+        let _ = writeln!(out, "{}", m.format("debrief-critical", &[("category", category), ("rule", m.scenario_text(&phrase))]));
     }
     if !r.categories.is_empty() {
         let _ = writeln!(out, "\n{}", m.get("debrief-categories"));

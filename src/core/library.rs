@@ -136,6 +136,19 @@ impl PreparedScenario {
         &self.scenario.nodes[index]
     }
 
+    /// How a rule is named to a trainee: its right wording (suggestion), or
+    /// its first phrase, or its id.
+    pub fn rule_label(&self, id: &str) -> String {
+        match self.book.index_of(id).map(|i| self.book.rule(i)) {
+            Some(rule) => rule
+                .suggestion
+                .clone()
+                .or_else(|| rule.phrases.first().cloned())
+                .unwrap_or_else(|| id.to_string()),
+            None => id.to_string(),
+        }
+    }
+
     pub fn required(&self, node: usize) -> &[RuleIndex] {
         &self.required[node]
     }
@@ -184,16 +197,22 @@ impl Library {
             }
         }
         dedup_paths(&mut files);
-
-        let mut scenario_files: Vec<(Scenario, SourceFile)> = Vec::new();
+        let mut sources = Vec::with_capacity(files.len());
         for path in &files {
-            let file = match read_source(path) {
-                Ok(f) => f,
-                Err(d) => {
-                    library.diagnostics.push(d);
-                    continue;
-                }
-            };
+            match read_source(path) {
+                Ok(f) => sources.push(f),
+                Err(d) => library.diagnostics.push(d),
+            }
+        }
+        Library::from_sources(sources, library.diagnostics)
+    }
+
+    /// Builds a library from files already in memory (the game's asset
+    /// loader uses this); `diagnostics` are problems found while reading.
+    pub fn from_sources(sources: Vec<SourceFile>, diagnostics: Vec<Diagnostic>) -> Library {
+        let mut library = Library { diagnostics, ..Library::default() };
+        let mut scenario_files: Vec<(Scenario, SourceFile)> = Vec::new();
+        for file in sources {
             if looks_like_rule_set(&file.text) {
                 match parse::<RuleSet>(&file) {
                     Ok(set) => library.rule_sets.push(LoadedRuleSet { set, file }),

@@ -356,6 +356,28 @@ pub fn score_scenario(
     }
 }
 
+/// The reply cut into pieces, each marked true when a forbidden hit covers
+/// it: what the terminal wraps in 【】 and the game paints red.
+pub fn highlight_segments(reply: &str, hits: &[ForbiddenHit]) -> Vec<(String, bool)> {
+    let chars: Vec<char> = reply.chars().collect();
+    let mut out: Vec<(String, bool)> = Vec::new();
+    let mut at = 0;
+    for hit in hits {
+        if hit.start < at || hit.end > chars.len() || hit.start >= hit.end {
+            continue;
+        }
+        if hit.start > at {
+            out.push((chars[at..hit.start].iter().collect(), false));
+        }
+        out.push((chars[hit.start..hit.end].iter().collect(), true));
+        at = hit.end;
+    }
+    if at < chars.len() {
+        out.push((chars[at..].iter().collect(), false));
+    }
+    out
+}
+
 /// Maps char offsets of a string to byte offsets, for slicing by chars.
 struct CharSpans<'a> {
     text: &'a str,

@@ -32,6 +32,34 @@ pub enum Input {
     TimedOut,
 }
 
+impl Input {
+    /// One line of scripted input, as the terminal mode and the game's
+    /// autoplay read it: a number picks an option (full-width digits too),
+    /// `/timeout` lets the time run out, anything else is a typed reply.
+    /// `/quit` and non-numbers at an option prompt give `None`.
+    pub fn from_line(text: &str, prompt: Option<&Prompt>) -> Option<Input> {
+        let trimmed = text.trim();
+        match trimmed {
+            "/timeout" => return Some(Input::TimedOut),
+            "/quit" => return None,
+            _ => {}
+        }
+        match prompt {
+            Some(Prompt::Choice { .. } | Prompt::Action { .. }) => {
+                let digits: String = trimmed
+                    .chars()
+                    .map(|c| match c {
+                        '０'..='９' => char::from(b'0' + (c as u32 - '０' as u32) as u8),
+                        _ => c,
+                    })
+                    .collect();
+                digits.parse::<usize>().ok().filter(|n| *n >= 1).map(|n| Input::Pick(n - 1))
+            }
+            _ => Some(Input::Text(text.to_string())),
+        }
+    }
+}
+
 /// Why an input was refused; the session is unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum InputError {

@@ -1,0 +1,139 @@
+//! `play --autoplay FILE --screenshot DIR`: plays scripted input (one line a
+//! turn, as in the terminal mode) in the real window, writes a PNG of the
+//! menu, the briefing, every turn's feedback and the debrief, then exits.
+//! Used for the README's pictures and the render test.
+
+use std::collections::VecDeque;
+use std::path::PathBuf;
+
+use bevy::prelude::*;
+use bevy::render::view::screenshot::{Screenshot, save_to_disk};
+
+use super::game::{AppState, GameCommand, Play};
+use super::scenario_assets::Catalogue;
+use super::ui::MenuUi;
+use crate::core::session::Input;
+
+/// Frames to wait for the UI to settle before each picture.
+const SETTLE_FRAMES: u32 = 12;
+/// Frames to wait for the last pictures to be written before exiting.
+const EXIT_FRAMES: u32 = 600;
+
+#[derive(Resource)]
+pub struct Autoplay {
+    pub scenario: String,
+    pub lines: VecDeque<String>,
+    pub dir: PathBuf,
+    shots: Vec<PathBuf>,
+    wait: u32,
+    exiting: Option<u32>,
+    last_state: Option<AppState>,
+}
+
+impl Autoplay {
+    pub fn new(scenario: String, lines: Vec<String>, dir: PathBuf) -> Self {
+        Autoplay {
+            scenario,
+            lines: lines.into(),
+            dir,
+            shots: Vec::new(),
+            wait: SETTLE_FRAMES * 3,
+            exiting: None,
+            last_state: None,
+        }
+    }
+}
+
+pub struct AutoplayPlugin;
+
+impl Plugin for AutoplayPlugin {
+    fn build(&self, app: &mut App) {
+        app.add_systems(Update, drive);
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn drive(
+    mut commands: Commands,
+    mut auto: ResMut<Autoplay>,
+    state: Res<State<AppState>>,
+    play: Res<Play>,
+    catalogue: Res<Catalogue>,
+    mut menu: ResMut<MenuUi>,
+    mut out: MessageWriter<GameCommand>,
+    mut exit: MessageWriter<AppExit>,
+) {
+    if let Some(frames) = auto.exiting {
+        auto.exiting = Some(frames + 1);
+        let written = auto.shots.iter().all(|p| p.exists());
+        if written || frames > EXIT_FRAMES {
+            if !written {
+                error!("autoplay: screenshots were not all written");
+            }
+            exit.write(if written { AppExit::Success } else { AppExit::error() });
+        }
+        return;
+    }
+    let now = *state.get();
+    if auto.last_state != Some(now) {
+        auto.last_state = Some(now);
+        auto.wait = auto.wait.max(SETTLE_FRAMES);
+    }
+    if auto.wait > 0 {
+        auto.wait -= 1;
+        return;
+    }
+    match now {
+        AppState::Menu => {
+            if catalogue.playable(&auto.scenario).is_none() {
+                if catalogue.generation > 0 {
+                    error!("autoplay: no playable scenario {}", auto.scenario);
+                    exit.write(AppExit::error());
+                }
+                return;
+            }
+            if menu.0.selected.as_deref() != Some(auto.scenario.as_str()) {
+                menu.0.selected = Some(auto.scenario.clone());
+                auto.wait = SETTLE_FRAMES;
+                return;
+            }
+            shoot(&mut commands, &mut auto, "menu");
+            out.write(GameCommand::Open { scenario: auto.scenario.clone() });
+        }
+        AppState::Briefing => {
+            shoot(&mut commands, &mut auto, "briefing");
+            out.write(GameCommand::Begin);
+        }
+        AppState::Playing => {
+            if play.feedback.is_some() {
+                let n = play.session.as_ref().map_or(0, |s| s.transcript().len());
+                shoot(&mut commands, &mut auto, &format!("turn-{n:02}"));
+                out.write(GameCommand::Continue);
+            } else if let Some(prompt) = play.open_prompt() {
+                match auto.lines.pop_front() {
+                    Some(line) => {
+                        let input = Input::from_line(&line, Some(&prompt)).unwrap_or(Input::TimedOut);
+                        out.write(GameCommand::Answer(input));
+                        auto.wait = 2;
+                    }
+                    None => {
+                        error!("autoplay: the input ended before the scenario did");
+                        shoot(&mut commands, &mut auto, "unfinished");
+                        auto.exiting = Some(0);
+                    }
+                }
+            }
+        }
+        AppState::Debrief => {
+            shoot(&mut commands, &mut auto, "debrief");
+            auto.exiting = Some(0);
+        }
+    }
+}
+
+fn shoot(commands: &mut Commands, auto: &mut Autoplay, name: &str) {
+    let path = auto.dir.join(format!("{:02}-{name}.png", auto.shots.len()));
+    commands.spawn(Screenshot::primary_window()).observe(save_to_disk(path.clone()));
+    auto.shots.push(path);
+    auto.wait = SETTLE_FRAMES;
+}

@@ -1,0 +1,120 @@
+//! The desktop game: a thin Bevy + egui shell over the core. One plugin per
+//! feature — `GamePlugin` (screens and session), `ScenarioAssetsPlugin`
+//! (scenario files as assets, hot reload), `UiPlugin` (egui panels),
+//! `ScenePlugin` (the 2D scene), `AutoplayPlugin` (scripted runs with
+//! screenshots). Nothing in `core` depends on this module.
+
+pub mod autoplay;
+pub mod game;
+pub mod scenario_assets;
+pub mod scene;
+pub mod ui;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use bevy::asset::AssetPlugin;
+use bevy::log::LogPlugin;
+use bevy::prelude::*;
+use bevy::window::WindowResolution;
+use bevy::winit::WinitSettings;
+use bevy_egui::{EguiPlugin, EguiStartupSet};
+
+use crate::core::i18n::{Locale, Messages};
+use game::{GameCommand, GamePlugin};
+use scenario_assets::{Catalogue, ScenarioAssetsPlugin};
+
+/// How to start the game.
+#[derive(Debug, Clone)]
+pub struct GameOptions {
+    pub scenarios_dir: PathBuf,
+    pub locale: Locale,
+    pub seed: u64,
+    /// Open this scenario's briefing at once.
+    pub scenario: Option<String>,
+    /// Reload files when saved and show the diagnostics panel.
+    pub authoring: bool,
+    /// Scripted input lines and the folder for screenshots.
+    pub autoplay: Option<(Vec<String>, PathBuf)>,
+}
+
+/// Is there a display to open a window on?
+pub fn display_available() -> bool {
+    ["DISPLAY", "WAYLAND_DISPLAY"].iter().any(|v| std::env::var_os(v).is_some_and(|x| !x.is_empty()))
+}
+
+/// Runs the game until the window closes. `Err` when there is no display
+/// (the caller falls back to the terminal mode), with the message to show.
+pub fn run(options: GameOptions) -> Result<ExitCode, String> {
+    if !display_available() {
+        return Err(Messages::new(options.locale).get("ui-no-display"));
+    }
+    let root = std::fs::canonicalize(&options.scenarios_dir).unwrap_or(options.scenarios_dir.clone());
+    let mut app = App::new();
+    app.add_plugins(
+        DefaultPlugins
+            .set(WindowPlugin {
+                primary_window: Some(Window {
+                    title: "courtesy".into(),
+                    resolution: WindowResolution::new(1280, 800),
+                    ime_enabled: true,
+                    ..default()
+                }),
+                ..default()
+            })
+            .set(AssetPlugin {
+                file_path: root.to_string_lossy().into_owned(),
+                watch_for_changes_override: Some(options.authoring),
+                ..default()
+            })
+            .set(LogPlugin { filter: "warn,wgpu=error,naga=error,bevy_render=error".into(), ..default() }),
+    )
+    .add_plugins(EguiPlugin::default())
+    .insert_resource(ClearColor(Color::srgb(0.93, 0.91, 0.87)))
+    .add_plugins((
+        GamePlugin { locale: options.locale, seed: options.seed },
+        ScenarioAssetsPlugin { root },
+        ui::UiPlugin { authoring: options.authoring },
+        scene::ScenePlugin,
+    ))
+    .add_systems(PreStartup, spawn_camera.before(EguiStartupSet::InitContexts));
+
+    match &options.autoplay {
+        Some((lines, dir)) => {
+            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+            let scenario = options.scenario.clone().unwrap_or_default();
+            app.insert_resource(WinitSettings::game())
+                .insert_resource(autoplay::Autoplay::new(scenario, lines.clone(), dir.clone()))
+                .add_plugins(autoplay::AutoplayPlugin);
+        }
+        None => {
+            // Reactive: no busy loop while the trainee thinks.
+            app.insert_resource(WinitSettings::desktop_app());
+            if let Some(id) = options.scenario.clone() {
+                app.insert_resource(OpenAtStart(Some(id))).add_systems(Update, open_at_start);
+            }
+        }
+    }
+    Ok(match app.run() {
+        AppExit::Success => ExitCode::SUCCESS,
+        AppExit::Error(_) => ExitCode::from(1),
+    })
+}
+
+fn spawn_camera(mut commands: Commands) {
+    commands.spawn(Camera2d);
+}
+
+#[derive(Resource)]
+struct OpenAtStart(Option<String>);
+
+/// Opens the briefing of the scenario named on the command line once the
+/// scenario files have loaded.
+fn open_at_start(mut wanted: ResMut<OpenAtStart>, catalogue: Res<Catalogue>, mut out: MessageWriter<GameCommand>) {
+    if catalogue.generation == 0 {
+        return;
+    }
+    if let Some(id) = wanted.0.take() {
+        out.write(GameCommand::Open { scenario: id });
+    }
+}

@@ -1,0 +1,150 @@
+//! Scenario files as Bevy assets: an `AssetLoader` reads each `.ron` file of
+//! the scenarios folder (rule sets included), and the `Catalogue` resource is
+//! rebuilt from them with the core loader whenever a file changes (hot reload
+//! in authoring mode). A scenario whose file turns broken keeps its last good
+//! version playable while the diagnostics say what is wrong.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use bevy::asset::io::Reader;
+use bevy::asset::{AssetLoader, LoadContext, LoadedFolder};
+use bevy::prelude::*;
+
+use crate::core::diagnostic::{Diagnostic, SourceFile, source_from_bytes};
+use crate::core::library::{Library, PreparedScenario};
+
+/// One scenario or rule-set file, read but not yet parsed.
+#[derive(Asset, TypePath, Debug)]
+pub struct ScenarioFile {
+    pub source: Result<SourceFile, Diagnostic>,
+}
+
+/// Reads `.ron` files; paths in diagnostics are shown under `root`.
+#[derive(TypePath)]
+pub struct ScenarioFileLoader {
+    pub root: PathBuf,
+}
+
+impl AssetLoader for ScenarioFileLoader {
+    type Asset = ScenarioFile;
+    type Settings = ();
+    type Error = std::io::Error;
+
+    async fn load(
+        &self,
+        reader: &mut dyn Reader,
+        _settings: &(),
+        context: &mut LoadContext<'_>,
+    ) -> Result<ScenarioFile, std::io::Error> {
+        let mut bytes = Vec::new();
+        reader.read_to_end(&mut bytes).await?;
+        let path = self.root.join(context.path().path());
+        Ok(ScenarioFile { source: source_from_bytes(&path, bytes) })
+    }
+
+    fn extensions(&self) -> &[&str] {
+        &["ron"]
+    }
+}
+
+/// The playable scenarios and the latest diagnostics.
+#[derive(Resource, Default)]
+pub struct Catalogue {
+    /// The latest build of the library, with its diagnostics.
+    pub library: Library,
+    /// The last version without errors of each scenario file, by path.
+    last_good: BTreeMap<PathBuf, Arc<PreparedScenario>>,
+    /// Incremented on every rebuild (the UI and tests watch it).
+    pub generation: u64,
+}
+
+impl Catalogue {
+    /// Rebuilds from the files' current contents.
+    pub fn rebuild(&mut self, sources: Vec<SourceFile>, read_errors: Vec<Diagnostic>) {
+        let paths: Vec<PathBuf> = sources.iter().map(|s| s.path.clone()).collect();
+        let unreadable: Vec<PathBuf> = read_errors.iter().map(|d| d.path.clone()).collect();
+        let library = Library::from_sources(sources, read_errors);
+        self.last_good.retain(|path, _| paths.contains(path) || unreadable.contains(path));
+        for scenario in &library.scenarios {
+            if library.errors_in(&scenario.file.path).next().is_none() {
+                self.last_good.insert(scenario.file.path.clone(), Arc::clone(scenario));
+            }
+        }
+        self.library = library;
+        self.generation += 1;
+    }
+
+    /// Every playable scenario, sorted by id.
+    pub fn scenarios(&self) -> Vec<Arc<PreparedScenario>> {
+        let mut all: Vec<_> = self.last_good.values().cloned().collect();
+        all.sort_by(|a, b| a.id().cmp(b.id()));
+        all.dedup_by(|a, b| a.id() == b.id());
+        all
+    }
+
+    pub fn playable(&self, id: &str) -> Option<Arc<PreparedScenario>> {
+        self.last_good.values().find(|s| s.id() == id).cloned()
+    }
+
+    pub fn diagnostics(&self) -> &[Diagnostic] {
+        &self.library.diagnostics
+    }
+}
+
+/// The scenarios folder being loaded.
+#[derive(Resource)]
+struct ScenarioFolder {
+    handle: Handle<LoadedFolder>,
+    loaded: bool,
+}
+
+pub struct ScenarioAssetsPlugin {
+    /// The folder the asset server reads from (the scenarios folder).
+    pub root: PathBuf,
+}
+
+impl Plugin for ScenarioAssetsPlugin {
+    fn build(&self, app: &mut App) {
+        app.init_asset::<ScenarioFile>()
+            .register_asset_loader(ScenarioFileLoader { root: self.root.clone() })
+            .init_resource::<Catalogue>()
+            .add_systems(Startup, load_folder)
+            .add_systems(PreUpdate, rebuild_on_change);
+    }
+}
+
+fn load_folder(mut commands: Commands, server: Res<AssetServer>) {
+    commands.insert_resource(ScenarioFolder { handle: server.load_folder(""), loaded: false });
+}
+
+/// Rebuilds the catalogue once the whole folder has loaded, then on every
+/// change of a file.
+fn rebuild_on_change(
+    server: Res<AssetServer>,
+    mut folder: ResMut<ScenarioFolder>,
+    mut events: MessageReader<AssetEvent<ScenarioFile>>,
+    files: Res<Assets<ScenarioFile>>,
+    mut catalogue: ResMut<Catalogue>,
+) {
+    let changed = events.read().count() > 0;
+    if !folder.loaded {
+        if !server.is_loaded_with_dependencies(&folder.handle) {
+            return;
+        }
+        folder.loaded = true;
+    } else if !changed {
+        return;
+    }
+    let mut sources = Vec::new();
+    let mut errors = Vec::new();
+    for (_, file) in files.iter() {
+        match &file.source {
+            Ok(source) => sources.push(source.clone()),
+            Err(d) => errors.push(d.clone()),
+        }
+    }
+    sources.sort_by(|a, b| a.path.cmp(&b.path));
+    catalogue.rebuild(sources, errors);
+}

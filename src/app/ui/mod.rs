@@ -1,0 +1,162 @@
+//! The egui layer: installs the bundled CJK font and the theme, and each
+//! frame draws the current screen's panels (the views) and sends the
+//! commands they return. The centre of the window stays transparent so the
+//! 2D scene shows through.
+
+pub mod views;
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+
+use super::game::{AppState, GameCommand, Play, Settings};
+use super::scenario_assets::Catalogue;
+use views::MenuState;
+
+/// Noto Sans CJK SC, subset (OFL 1.1; see assets/fonts/LICENSE-OFL.txt).
+pub const CJK_FONT: &[u8] = include_bytes!("../../../assets/fonts/NotoSansSC-courtesy.otf");
+
+/// The menu's filters.
+#[derive(Resource, Default)]
+pub struct MenuUi(pub MenuState);
+
+/// Authoring mode shows the diagnostics panel.
+#[derive(Resource, Default, Clone, Copy)]
+pub struct Authoring(pub bool);
+
+pub struct UiPlugin {
+    pub authoring: bool,
+}
+
+impl Plugin for UiPlugin {
+    fn build(&self, app: &mut App) {
+        app.init_resource::<MenuUi>()
+            .insert_resource(Authoring(self.authoring))
+            .add_systems(EguiPrimaryContextPass, (setup_style, draw).chain());
+    }
+}
+
+/// Installs the font and the theme once the context exists.
+pub fn setup_style(mut contexts: EguiContexts, mut done: Local<bool>) -> Result {
+    if *done {
+        return Ok(());
+    }
+    let ctx = contexts.ctx_mut()?;
+    install_style(ctx);
+    *done = true;
+    Ok(())
+}
+
+/// The CJK font first for proportional text (it has Latin too), and a calm,
+/// readable light theme with large text.
+pub fn install_style(ctx: &egui::Context) {
+    ctx.add_font(egui::epaint::text::FontInsert::new(
+        "noto-sans-sc",
+        egui::FontData::from_static(CJK_FONT),
+        vec![
+            egui::epaint::text::InsertFontFamily {
+                family: egui::FontFamily::Proportional,
+                priority: egui::epaint::text::FontPriority::Highest,
+            },
+            egui::epaint::text::InsertFontFamily {
+                family: egui::FontFamily::Monospace,
+                priority: egui::epaint::text::FontPriority::Lowest,
+            },
+        ],
+    ));
+    ctx.set_visuals(egui::Visuals::light());
+    ctx.all_styles_mut(|style| {
+        use egui::{FontFamily, FontId, TextStyle};
+        style.text_styles.insert(TextStyle::Body, FontId::new(18.0, FontFamily::Proportional));
+        style.text_styles.insert(TextStyle::Button, FontId::new(18.0, FontFamily::Proportional));
+        style.text_styles.insert(TextStyle::Heading, FontId::new(26.0, FontFamily::Proportional));
+        style.text_styles.insert(TextStyle::Small, FontId::new(14.0, FontFamily::Proportional));
+        style.text_styles.insert(TextStyle::Monospace, FontId::new(15.0, FontFamily::Monospace));
+        style.spacing.item_spacing = egui::vec2(10.0, 8.0);
+        style.spacing.button_padding = egui::vec2(12.0, 6.0);
+    });
+}
+
+fn panel_frame() -> egui::Frame {
+    egui::Frame::new()
+        .fill(egui::Color32::from_rgba_unmultiplied(250, 248, 244, 245))
+        .inner_margin(egui::Margin::same(16))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn draw(
+    mut contexts: EguiContexts,
+    state: Res<State<AppState>>,
+    mut settings: ResMut<Settings>,
+    mut play: ResMut<Play>,
+    catalogue: Res<Catalogue>,
+    mut menu: ResMut<MenuUi>,
+    authoring: Res<Authoring>,
+    mut out: MessageWriter<GameCommand>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?.clone();
+    let mut root = egui::Ui::new(
+        ctx.clone(),
+        "courtesy-root".into(),
+        egui::UiBuilder::new().layer_id(egui::LayerId::background()).max_rect(ctx.content_rect()),
+    );
+    let mut commands: Vec<GameCommand> = Vec::new();
+
+    if authoring.0 {
+        let m = &settings.messages;
+        egui::Window::new(m.get("ui-diagnostics"))
+            .default_pos([ctx.content_rect().right() - 520.0, 60.0])
+            .default_size([500.0, 300.0])
+            .show(&ctx, |ui| views::diagnostics(ui, m, &catalogue));
+    }
+
+    match state.get() {
+        AppState::Menu => {
+            egui::CentralPanel::default().frame(panel_frame()).show(&mut root, |ui| {
+                commands.extend(views::menu(ui, &mut settings, &catalogue, &mut menu.0));
+            });
+            let order: Vec<String> =
+                menu.0.visible(&catalogue, &settings.messages).iter().map(|s| s.id().to_string()).collect();
+            play.menu_order = order;
+        }
+        AppState::Briefing => {
+            let m = &settings.messages;
+            if let Some(scenario) = play.scenario.clone() {
+                egui::Panel::bottom("briefing").frame(panel_frame()).show(&mut root, |ui| {
+                    commands.extend(views::briefing(ui, m, &scenario));
+                });
+            }
+        }
+        AppState::Playing => {
+            let m = &settings.messages;
+            egui::Panel::top("play-bar").frame(panel_frame()).show(&mut root, |ui| {
+                commands.extend(views::play_bar(ui, m, &settings, &play));
+            });
+            if play.feedback.is_some() {
+                egui::Panel::right("feedback")
+                    .frame(panel_frame())
+                    .default_size(440.0)
+                    .min_size(340.0)
+                    .show(&mut root, |ui| {
+                        ui.label(egui::RichText::new(m.get("ui-feedback-title")).strong());
+                        commands.extend(views::feedback(ui, m, &play));
+                    });
+            }
+            egui::Panel::bottom("dialogue")
+                .frame(panel_frame())
+                .min_size(220.0)
+                .show(&mut root, |ui| {
+                    commands.extend(views::dialogue(ui, m, &mut play));
+                });
+        }
+        AppState::Debrief => {
+            let m = &settings.messages;
+            egui::CentralPanel::default().frame(panel_frame()).show(&mut root, |ui| {
+                commands.extend(views::debrief(ui, m, &play));
+            });
+        }
+    }
+    for c in commands {
+        out.write(c);
+    }
+    Ok(())
+}

@@ -1,0 +1,304 @@
+//! The game's ECS, without a GPU or a window: MinimalPlugins, the game's own
+//! plugins, and the screens and session driven through `GameCommand`
+//! messages — menu to debrief, timeouts, retry, locale switch, a Chinese
+//! input-method commit reaching the reply box, and hot reload of a scenario
+//! file that breaks and is fixed again.
+#![cfg(feature = "gui")]
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use bevy::asset::AssetPlugin;
+use bevy::prelude::*;
+use bevy_egui::egui;
+use bevy::state::app::StatesPlugin;
+use bevy::time::TimeUpdateStrategy;
+use courtesy::app::game::{AppState, GameCommand, GamePlugin, Mode, Play, Settings};
+use courtesy::app::scenario_assets::{Catalogue, ScenarioAssetsPlugin};
+use courtesy::app::ui::views;
+use courtesy::core::diagnostic::read_source;
+use courtesy::core::i18n::{Locale, Messages};
+use courtesy::core::model::{EndingKind, Verdict};
+use courtesy::core::session::Input;
+
+fn scenarios_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios")
+}
+
+/// The catalogue of the real library, read from disk.
+fn catalogue() -> Catalogue {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(scenarios_dir())
+        .unwrap()
+        .chain(std::fs::read_dir(scenarios_dir().join("phrases")).unwrap())
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .collect();
+    files.sort();
+    let sources = files.iter().map(|p| read_source(p).unwrap()).collect();
+    let mut c = Catalogue::default();
+    c.rebuild(sources, Vec::new());
+    c
+}
+
+/// A headless app with the game's logic and one second per update.
+fn app() -> App {
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, StatesPlugin))
+        .add_message::<bevy::window::RequestRedraw>()
+        .insert_resource(catalogue())
+        .add_plugins(GamePlugin { locale: Locale::ZhCn, seed: 1 })
+        .insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_secs(1)));
+    app.update();
+    app
+}
+
+fn send(app: &mut App, command: GameCommand) {
+    app.world_mut().write_message(command);
+    app.update();
+    app.update(); // state transitions apply on the next frame
+}
+
+fn state(app: &App) -> AppState {
+    *app.world().resource::<State<AppState>>().get()
+}
+
+fn play(app: &App) -> &Play {
+    app.world().resource::<Play>()
+}
+
+#[test]
+fn menu_to_debrief_with_good_replies() {
+    let mut app = app();
+    assert_eq!(state(&app), AppState::Menu);
+    send(&mut app, GameCommand::Open { scenario: "phone-three-rings".into() });
+    assert_eq!(state(&app), AppState::Briefing);
+    send(&mut app, GameCommand::Begin);
+    assert_eq!(state(&app), AppState::Playing);
+
+    let replies = [
+        Input::Pick(0),
+        Input::Text("您好，丽江花园物业管理处，请问有什么可以帮您？".into()),
+        Input::Text("好的，请稍等，我帮您查一下。".into()),
+        Input::Text("不客气，谢谢您的来电，再见！".into()),
+        Input::Pick(0),
+    ];
+    for reply in replies {
+        send(&mut app, GameCommand::Answer(reply));
+        let (_, result) = play(&app).feedback.clone().expect("practice mode shows feedback");
+        assert_eq!(result.verdict, Verdict::Pass);
+        send(&mut app, GameCommand::Continue);
+    }
+    assert_eq!(state(&app), AppState::Debrief);
+    let result = play(&app).result.clone().unwrap();
+    assert_eq!(result.ending, Some(EndingKind::Good));
+    assert_eq!(result.score, 100);
+}
+
+#[test]
+fn exam_mode_shows_no_feedback_until_the_debrief() {
+    let mut app = app();
+    send(&mut app, GameCommand::SetMode(Mode::Exam));
+    send(&mut app, GameCommand::Open { scenario: "gate-guard-asleep".into() });
+    send(&mut app, GameCommand::Begin);
+    for reply in [
+        Input::Pick(2),
+        Input::Text("干嘛".into()),
+        Input::Text("往里走就看见了".into()),
+        Input::Text("往里走就看见了".into()),
+    ] {
+        send(&mut app, GameCommand::Answer(reply));
+        assert!(play(&app).feedback.is_none());
+    }
+    assert_eq!(state(&app), AppState::Debrief);
+    assert_eq!(play(&app).result.as_ref().unwrap().verdict, Verdict::Fail);
+}
+
+#[test]
+fn a_timed_prompt_times_out_as_time_passes() {
+    let mut app = app();
+    send(&mut app, GameCommand::Open { scenario: "phone-three-rings".into() });
+    send(&mut app, GameCommand::Begin);
+    assert!(play(&app).time_left().is_some());
+    for _ in 0..12 {
+        app.update(); // one second each
+    }
+    let (_, result) = play(&app).feedback.clone().expect("the timeout was scored");
+    assert!(result.timed_out);
+    send(&mut app, GameCommand::Continue);
+    assert_eq!(play(&app).screen().unwrap().node, "late");
+}
+
+#[test]
+fn retry_starts_again_with_a_new_seed() {
+    let mut app = app();
+    send(&mut app, GameCommand::Open { scenario: "unknown-question".into() });
+    send(&mut app, GameCommand::Begin);
+    let first_seed = play(&app).session.as_ref().unwrap().seed();
+    send(&mut app, GameCommand::Answer(Input::Pick(2)));
+    send(&mut app, GameCommand::Continue);
+    send(&mut app, GameCommand::Answer(Input::Text("不知道".into())));
+    send(&mut app, GameCommand::Continue);
+    send(&mut app, GameCommand::Answer(Input::Text("不清楚就是不清楚".into())));
+    send(&mut app, GameCommand::Continue);
+    assert_eq!(state(&app), AppState::Debrief);
+    send(&mut app, GameCommand::Retry);
+    assert_eq!(state(&app), AppState::Playing);
+    let session = play(&app).session.as_ref().unwrap();
+    assert!(session.transcript().is_empty());
+    assert_ne!(session.seed(), first_seed);
+    assert!(play(&app).result.is_none());
+}
+
+#[test]
+fn refused_input_is_shown_and_nothing_is_lost() {
+    let mut app = app();
+    send(&mut app, GameCommand::Open { scenario: "unknown-question".into() });
+    send(&mut app, GameCommand::Begin);
+    send(&mut app, GameCommand::Answer(Input::Pick(0)));
+    send(&mut app, GameCommand::Continue);
+    send(&mut app, GameCommand::Answer(Input::Text("   ".into())));
+    assert!(play(&app).refused.is_some());
+    assert!(play(&app).feedback.is_none());
+    assert_eq!(play(&app).session.as_ref().unwrap().transcript().len(), 1);
+}
+
+#[test]
+fn the_locale_switches_the_words_shown() {
+    let mut app = app();
+    send(&mut app, GameCommand::SetLocale(Locale::EnUs));
+    let settings = app.world().resource::<Settings>();
+    assert_eq!(settings.messages.locale(), Locale::EnUs);
+    assert_eq!(settings.messages.get("ui-start"), "Start");
+    send(&mut app, GameCommand::SetLocale(Locale::ZhTw));
+    let m = &app.world().resource::<Settings>().messages;
+    assert_eq!(m.scenario_text("请稍等"), "請稍等");
+}
+
+#[test]
+fn next_goes_through_the_menu_order() {
+    let mut app = app();
+    app.world_mut().resource_mut::<Play>().menu_order = vec!["phone-three-rings".into(), "gate-guard-asleep".into()];
+    send(&mut app, GameCommand::Open { scenario: "phone-three-rings".into() });
+    send(&mut app, GameCommand::Next);
+    assert_eq!(state(&app), AppState::Briefing);
+    assert_eq!(play(&app).scenario.as_ref().unwrap().id(), "gate-guard-asleep");
+}
+
+/// Runs the dialogue view for one frame with the given input events.
+fn dialogue_frame(ctx: &egui::Context, play: &mut Play, events: Vec<egui::Event>) -> Vec<GameCommand> {
+    let m = Messages::new(Locale::ZhCn);
+    let mut out = Vec::new();
+    let input = egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 800.0))),
+        events,
+        ..Default::default()
+    };
+    let _ = ctx.run_ui(input, |ui| {
+        out = views::dialogue(ui, &m, play);
+    });
+    out
+}
+
+#[test]
+fn an_input_method_commit_lands_in_the_reply_box_and_enter_sends_it() {
+    let mut app = app();
+    send(&mut app, GameCommand::Open { scenario: "unknown-question".into() });
+    send(&mut app, GameCommand::Begin);
+    send(&mut app, GameCommand::Answer(Input::Pick(0)));
+    send(&mut app, GameCommand::Continue);
+    let world = app.world_mut();
+    let mut play = world.resource_mut::<Play>();
+    let ctx = egui::Context::default();
+    courtesy::app::ui::install_style(&ctx);
+    // The reply box takes focus by itself; then the IME composes and commits.
+    dialogue_frame(&ctx, &mut play, vec![]);
+    dialogue_frame(&ctx, &mut play, vec![egui::Event::Ime(egui::ImeEvent::Enabled)]);
+    dialogue_frame(&ctx, &mut play, vec![egui::Event::Ime(egui::ImeEvent::Preedit("duibuqi".into()))]);
+    dialogue_frame(&ctx, &mut play, vec![egui::Event::Ime(egui::ImeEvent::Commit("对不起，请您稍等".into()))]);
+    assert_eq!(play.draft, "对不起，请您稍等");
+    // Shift+Enter is a new line, Enter sends.
+    let shift_enter = egui::Event::Key {
+        key: egui::Key::Enter,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: egui::Modifiers::SHIFT,
+    };
+    let sent = dialogue_frame(&ctx, &mut play, vec![shift_enter]);
+    assert!(sent.is_empty());
+    assert!(play.draft.ends_with('\n'), "{:?}", play.draft);
+    let enter = egui::Event::Key {
+        key: egui::Key::Enter,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: egui::Modifiers::NONE,
+    };
+    let sent = dialogue_frame(&ctx, &mut play, vec![enter]);
+    assert_eq!(sent, vec![GameCommand::Answer(Input::Text("对不起，请您稍等\n".into()))]);
+    drop(play);
+    world.write_message(sent[0].clone());
+    app.update();
+    let (reply, _) = app.world().resource::<Play>().feedback.clone().unwrap();
+    assert_eq!(reply, "对不起，请您稍等\n");
+}
+
+const GOOD_FILE: &str = r#"Scenario(
+    id: "mini", title: "小场景", summary: "s", setting: FrontDesk,
+    company: Company(name: "丽江花园"), trainee: Trainee(role: "前台"),
+    cast: [Person(id: "c", name: "陈女士", role: Caller)],
+    rules: [Rule(id: "hold", category: Hold, phrases: ["请稍等"])],
+    start: "ask",
+    nodes: [
+        Node(id: "ask", speaker: "c", says: ["查一下"], prompt: Reply(require: ["hold"]),
+             next: [Branch(when: Always, goto: "end")]),
+        Node(id: "end", ending: Ending(kind: Good, text: "好")),
+    ],
+)"#;
+
+fn wait_for_generation(app: &mut App, generation: u64) {
+    for _ in 0..500 {
+        app.update();
+        if app.world().resource::<Catalogue>().generation > generation {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    panic!("the catalogue was not rebuilt");
+}
+
+fn write(dir: &Path, text: &str) {
+    std::fs::write(dir.join("mini.ron"), text).unwrap();
+}
+
+#[test]
+fn a_file_that_breaks_keeps_its_last_good_version_until_it_is_fixed() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), GOOD_FILE);
+    let mut app = App::new();
+    app.add_plugins((MinimalPlugins, AssetPlugin { file_path: dir.path().to_string_lossy().into_owned(), ..default() }))
+        .add_plugins(ScenarioAssetsPlugin { root: dir.path().to_path_buf() });
+    wait_for_generation(&mut app, 0);
+    let first = app.world().resource::<Catalogue>();
+    assert!(first.diagnostics().is_empty(), "{:#?}", first.diagnostics());
+    assert_eq!(first.playable("mini").unwrap().scenario.title, "小场景");
+
+    // Broken: a syntax error. The old version stays playable; the error shows.
+    let generation = first.generation;
+    write(dir.path(), &GOOD_FILE.replace("title: \"小场景\",", "title: \"坏了\""));
+    app.world().resource::<AssetServer>().reload("mini.ron");
+    wait_for_generation(&mut app, generation);
+    let broken = app.world().resource::<Catalogue>();
+    assert_eq!(broken.diagnostics()[0].code, "syntax");
+    assert_eq!(broken.diagnostics()[0].line, 2);
+    assert_eq!(broken.playable("mini").unwrap().scenario.title, "小场景");
+
+    // Fixed: the new version replaces it and the diagnostics clear.
+    let generation = broken.generation;
+    write(dir.path(), &GOOD_FILE.replace("小场景", "改好的场景"));
+    app.world().resource::<AssetServer>().reload("mini.ron");
+    wait_for_generation(&mut app, generation);
+    let fixed = app.world().resource::<Catalogue>();
+    assert!(fixed.diagnostics().is_empty());
+    assert_eq!(fixed.playable("mini").unwrap().scenario.title, "改好的场景");
+}
