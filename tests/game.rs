@@ -119,8 +119,14 @@ fn a_timed_prompt_times_out_as_time_passes() {
     send(&mut app, GameCommand::Open { scenario: "phone-three-rings".into() });
     send(&mut app, GameCommand::Begin);
     assert!(play(&app).time_left().is_some());
-    for _ in 0..12 {
-        app.update(); // one second each
+    // Virtual time advances at most 0.25 s a frame: 9 s take 36 frames.
+    for _ in 0..30 {
+        app.update();
+    }
+    assert!(play(&app).feedback.is_none(), "not yet timed out after 7.5 s");
+    assert!(play(&app).time_left().unwrap() < 2.0);
+    for _ in 0..10 {
+        app.update();
     }
     let (_, result) = play(&app).feedback.clone().expect("the timeout was scored");
     assert!(result.timed_out);
@@ -193,9 +199,10 @@ fn dialogue_frame(ctx: &egui::Context, play: &mut Play, events: Vec<egui::Event>
         events,
         ..Default::default()
     };
-    let _ = ctx.run_ui(input, |ui| {
+    let mut output = ctx.run_ui(input, |ui| {
         out = views::dialogue(ui, &m, play);
     });
+    output.textures_delta.clear(); // nothing renders them here
     out
 }
 
@@ -212,8 +219,8 @@ fn an_input_method_commit_lands_in_the_reply_box_and_enter_sends_it() {
     courtesy::app::ui::install_style(&ctx);
     // The reply box takes focus by itself; then the IME composes and commits.
     dialogue_frame(&ctx, &mut play, vec![]);
-    dialogue_frame(&ctx, &mut play, vec![egui::Event::Ime(egui::ImeEvent::Enabled)]);
-    dialogue_frame(&ctx, &mut play, vec![egui::Event::Ime(egui::ImeEvent::Preedit("duibuqi".into()))]);
+    let preedit = egui::ImeEvent::Preedit { text: "duibuqi".into(), active_range_chars: None };
+    dialogue_frame(&ctx, &mut play, vec![egui::Event::Ime(preedit)]);
     dialogue_frame(&ctx, &mut play, vec![egui::Event::Ime(egui::ImeEvent::Commit("对不起，请您稍等".into()))]);
     assert_eq!(play.draft, "对不起，请您稍等");
     // Shift+Enter is a new line, Enter sends.

@@ -125,6 +125,7 @@ ui-send = Send
 ui-keys-reply = Enter sends, Shift+Enter for a new line
 ui-keys-options = Click an option or press 1–9
 ui-feedback-title = This turn
+ui-see-feedback = The feedback is on the right; press Enter to go on.
 ui-continue = Continue (Enter)
 ui-to-debrief = See the debrief (Enter)
 ui-retry = Try again

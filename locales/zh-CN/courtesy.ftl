@@ -125,6 +125,7 @@ ui-send = 发送
 ui-keys-reply = 回车发送，Shift+回车换行
 ui-keys-options = 点击选项，或按数字键 1–9
 ui-feedback-title = 本轮讲评
+ui-see-feedback = 讲评在右侧；按回车继续。
 ui-continue = 继续（回车）
 ui-to-debrief = 查看总讲评（回车）
 ui-retry = 再练一次

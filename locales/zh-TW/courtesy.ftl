@@ -125,6 +125,7 @@ ui-send = 發送
 ui-keys-reply = 回車發送，Shift+回車換行
 ui-keys-options = 點擊選項，或按數字鍵 1–9
 ui-feedback-title = 本輪講評
+ui-see-feedback = 講評在右側；按回車繼續。
 ui-continue = 繼續（回車）
 ui-to-debrief = 查看總講評（回車）
 ui-retry = 再練一次

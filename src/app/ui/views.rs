@@ -264,6 +264,30 @@ pub fn play_bar(ui: &mut egui::Ui, m: &Messages, settings: &Settings, play: &Pla
 /// The dialogue panel: cue, the customer's line, and the prompt.
 pub fn dialogue(ui: &mut egui::Ui, m: &Messages, play: &mut Play) -> Vec<GameCommand> {
     let mut out = Vec::new();
+    // While the feedback is open, show the exchange it is about.
+    if play.feedback.is_some()
+        && let (Some(session), Some(scenario)) = (&play.session, &play.scenario)
+        && let Some(turn) = session.transcript().last()
+    {
+        if let Some(line) = &turn.line {
+            let who = turn
+                .speaker
+                .as_ref()
+                .and_then(|id| scenario.scenario.cast.iter().find(|p| &p.id == id))
+                .map_or_else(|| m.get("speaker-unknown"), |p| m.scenario_text(&p.name));
+            ui.label(RichText::new(format!("{who}：“{}”", m.scenario_text(line))).size(21.0));
+        }
+        let reply = if turn.result.timed_out {
+            m.get("transcript-timed-out")
+        } else if turn.result.chose.is_some() {
+            m.scenario_text(&turn.reply)
+        } else {
+            turn.reply.clone()
+        };
+        ui.label(RichText::new(format!("{}：{reply}", m.get("speaker-you"))).size(21.0).color(ACCENT));
+        ui.label(RichText::new(m.get("ui-see-feedback")).color(MUTED));
+        return out;
+    }
     let Some(screen) = play.screen() else { return out };
     if !screen.cue.is_empty() {
         ui.label(RichText::new(format!("〔{}〕", m.scenario_text(&screen.cue))).italics().color(MUTED).size(18.0));
@@ -300,7 +324,15 @@ pub fn dialogue(ui: &mut egui::Ui, m: &Messages, play: &mut Play) -> Vec<GameCom
             let id = egui::Id::new(REPLY_ID);
             // Enter sends, Shift+Enter starts a new line (checked before the box sees the key).
             let focused = ui.memory(|mem| mem.has_focus(id));
-            let send_by_key = focused && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::Enter));
+            let send_by_key = focused
+                && ui.input_mut(|i| {
+                    let before = i.events.len();
+                    i.events.retain(|e| {
+                        !matches!(e, egui::Event::Key { key: Key::Enter, pressed: true, modifiers, .. }
+                            if !modifiers.shift && !modifiers.alt)
+                    });
+                    i.events.len() != before
+                });
             ui.horizontal(|ui| {
                 let width = (ui.available_width() - 120.0).max(200.0);
                 let edit = egui::TextEdit::multiline(&mut play.draft)
