@@ -291,3 +291,16 @@ fn zh_tw_shows_scenario_text_in_traditional() {
         .stdout(predicate::str::contains("電話響了"))
         .stdout(predicate::str::contains("放下手上的單據"));
 }
+
+#[test]
+fn without_a_display_the_game_falls_back_to_the_terminal_mode() {
+    let s = state();
+    courtesy(&s)
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .write_stdin("1\n/quit\n")
+        .assert()
+        .stderr(predicate::str::contains("没有可用的图形显示"))
+        .stdout(predicate::str::contains("请选择一个场景"))
+        .stdout(predicate::str::contains("讲评"));
+}

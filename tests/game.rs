@@ -13,12 +13,13 @@ use bevy::prelude::*;
 use bevy_egui::egui;
 use bevy::state::app::StatesPlugin;
 use bevy::time::TimeUpdateStrategy;
-use courtesy::app::game::{AppState, GameCommand, GamePlugin, Mode, Play, Settings};
+use courtesy::app::game::{AppState, GameCommand, GamePlugin, Mode, Play, Progress, Settings};
 use courtesy::app::scenario_assets::{Catalogue, ScenarioAssetsPlugin};
 use courtesy::app::ui::views;
 use courtesy::core::diagnostic::read_source;
 use courtesy::core::i18n::{Locale, Messages};
 use courtesy::core::model::{EndingKind, Verdict};
+use courtesy::core::progress::{ProgressStore, ResultRecord};
 use courtesy::core::session::Input;
 
 fn scenarios_dir() -> PathBuf {
@@ -42,11 +43,17 @@ fn catalogue() -> Catalogue {
 
 /// A headless app with the game's logic and one second per update.
 fn app() -> App {
+    app_saving_to(None)
+}
+
+/// The same, keeping the trainee's progress in `store`.
+fn app_saving_to(store: Option<&Path>) -> App {
+    let progress = store.map(ProgressStore::new);
     let mut app = App::new();
     app.add_plugins((MinimalPlugins, StatesPlugin))
         .add_message::<bevy::window::RequestRedraw>()
         .insert_resource(catalogue())
-        .add_plugins(GamePlugin { locale: Locale::ZhCn, seed: 1 })
+        .add_plugins(GamePlugin { locale: Locale::ZhCn, seed: 1, progress })
         .insert_resource(TimeUpdateStrategy::ManualDuration(Duration::from_secs(1)));
     app.update();
     app
@@ -92,6 +99,109 @@ fn menu_to_debrief_with_good_replies() {
     let result = play(&app).result.clone().unwrap();
     assert_eq!(result.ending, Some(EndingKind::Good));
     assert_eq!(result.score, 100);
+}
+
+const GOOD_PHONE_REPLIES: [&str; 3] = [
+    "您好，丽江花园物业管理处，请问有什么可以帮您？",
+    "好的，请稍等，我帮您查一下。",
+    "不客气，谢谢您的来电，再见！",
+];
+
+#[test]
+fn a_finished_scenario_is_recorded_with_the_trainee_and_mode() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut app = app_saving_to(Some(dir.path()));
+    app.world_mut().resource_mut::<Settings>().trainee = "  王小明 ".into();
+    send(&mut app, GameCommand::SetMode(Mode::Exam));
+    send(&mut app, GameCommand::Open { scenario: "phone-three-rings".into() });
+    send(&mut app, GameCommand::Begin);
+    send(&mut app, GameCommand::Answer(Input::Pick(0)));
+    assert!(dir.path().join("session.json").exists(), "saved after the first turn");
+    for reply in GOOD_PHONE_REPLIES {
+        send(&mut app, GameCommand::Answer(Input::Text(reply.into())));
+    }
+    send(&mut app, GameCommand::Answer(Input::Pick(0)));
+    assert_eq!(state(&app), AppState::Debrief);
+
+    let records = ProgressStore::new(dir.path()).results();
+    assert_eq!(records.len(), 1);
+    let ResultRecord { trainee, mode, result, finished_at } = &records[0];
+    assert_eq!(trainee.as_deref(), Some("王小明"));
+    assert_eq!(*mode, Mode::Exam);
+    assert!(*finished_at > 1_700_000_000);
+    assert_eq!(result, play(&app).result.as_ref().unwrap());
+    assert!(!dir.path().join("session.json").exists(), "nothing is left to resume");
+    // Retrying and finishing again adds a second line; the first stays.
+    send(&mut app, GameCommand::Retry);
+    for _ in 0..20 {
+        if state(&app) == AppState::Debrief {
+            break;
+        }
+        // The second option is a poor one; a curt "喂" is a poor reply.
+        let input = Input::from_line("2", play(&app).screen().and_then(|s| s.prompt).as_ref())
+            .unwrap_or_else(|| Input::Text("喂".into()));
+        send(&mut app, GameCommand::Answer(input));
+    }
+    assert_eq!(state(&app), AppState::Debrief);
+    let records = ProgressStore::new(dir.path()).results();
+    assert_eq!(records.len(), 2);
+    assert_eq!(records[1].result.verdict, Verdict::Fail);
+}
+
+#[test]
+fn a_session_cut_off_is_offered_again_and_resumes_where_it_stopped() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let mut app = app_saving_to(Some(dir.path()));
+        app.world_mut().resource_mut::<Settings>().trainee = "李娜".into();
+        send(&mut app, GameCommand::Open { scenario: "phone-three-rings".into() });
+        send(&mut app, GameCommand::Begin);
+        send(&mut app, GameCommand::Answer(Input::Pick(0)));
+        send(&mut app, GameCommand::Continue);
+        send(&mut app, GameCommand::Answer(Input::Text(GOOD_PHONE_REPLIES[0].into())));
+        // The process dies here: the app is dropped without going back to the menu.
+    }
+    let mut app = app_saving_to(Some(dir.path()));
+    let offered = app.world().resource::<Progress>().resumable.clone().expect("the menu offers the session");
+    assert_eq!(offered.session.scenario, "phone-three-rings");
+    assert_eq!(offered.session.inputs.len(), 2);
+    assert!(app.world().resource::<Settings>().trainee.is_empty());
+
+    send(&mut app, GameCommand::Resume);
+    assert_eq!(state(&app), AppState::Playing);
+    assert_eq!(app.world().resource::<Settings>().trainee, "李娜");
+    assert_eq!(play(&app).session.as_ref().unwrap().transcript().len(), 2);
+    assert_eq!(play(&app).screen().unwrap().node, "query", "the third turn is next");
+    for reply in &GOOD_PHONE_REPLIES[1..] {
+        send(&mut app, GameCommand::Answer(Input::Text((*reply).into())));
+        send(&mut app, GameCommand::Continue);
+    }
+    send(&mut app, GameCommand::Answer(Input::Pick(0)));
+    send(&mut app, GameCommand::Continue);
+    assert_eq!(state(&app), AppState::Debrief);
+    let result = play(&app).result.clone().unwrap();
+    assert_eq!(result.transcript.len(), 5);
+    assert_eq!(result.verdict, Verdict::Pass);
+    let records = ProgressStore::new(dir.path()).results();
+    assert_eq!(records.len(), 1);
+    assert_eq!(records[0].trainee.as_deref(), Some("李娜"));
+}
+
+#[test]
+fn leaving_for_the_menu_half_way_offers_the_session_and_a_new_start_drops_it() {
+    let mut app = app();
+    send(&mut app, GameCommand::Open { scenario: "gate-guard-asleep".into() });
+    send(&mut app, GameCommand::Begin);
+    send(&mut app, GameCommand::Answer(Input::Pick(0)));
+    send(&mut app, GameCommand::ToMenu);
+    assert_eq!(state(&app), AppState::Menu);
+    assert!(app.world().resource::<Progress>().resumable.is_some());
+    send(&mut app, GameCommand::Open { scenario: "unknown-question".into() });
+    send(&mut app, GameCommand::Begin);
+    assert!(app.world().resource::<Progress>().resumable.is_none());
+    // With nothing to resume, Resume does nothing.
+    send(&mut app, GameCommand::Resume);
+    assert_eq!(play(&app).scenario.as_ref().unwrap().id(), "unknown-question");
 }
 
 #[test]

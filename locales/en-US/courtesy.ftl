@@ -59,6 +59,7 @@ play-read-error = Could not read input: { $detail }
 play-invalid-utf8 = That line is not valid UTF-8 text and was ignored; please type it again.
 play-want-number = Please enter the number of an option.
 play-save-failed = Could not save progress ({ $detail }); you can go on, but an interrupted session cannot be resumed.
+play-result-save-failed = Could not record the result ({ $detail }).
 play-no-scenario-in-file = There is no playable scenario in that file.
 input-finished = The scenario has ended.
 input-empty = The reply is empty; please type what you would say.
@@ -135,6 +136,11 @@ ui-diagnostics = Scenario file diagnostics
 ui-diagnostics-none = All scenario files are fine.
 ui-reloaded = Loaded { $n } times (files reload when saved)
 ui-no-display = No graphical display (DISPLAY is not set); using the terminal mode.
+ui-resume-offer = Your last session was not finished: { $title } ({ $n } turns answered).
+ui-resume = Continue where you stopped (F5)
+ui-progress-problem = Progress could not be saved: { $detail }
+ui-no-name = no name given
+ui-result-recorded = Result recorded.
 
 ## File diagnostics (for trainers)
 diag-io = Cannot read: { $detail }

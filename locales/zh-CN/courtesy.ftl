@@ -59,6 +59,7 @@ play-read-error = 读取输入失败：{ $detail }
 play-invalid-utf8 = 这一行不是有效的 UTF-8 文本，已忽略，请重新输入。
 play-want-number = 请输入选项前的序号。
 play-save-failed = 无法保存进度（{ $detail }），继续练习，但中断后无法恢复。
+play-result-save-failed = 无法记录成绩（{ $detail }）。
 play-no-scenario-in-file = 这个文件里没有可以播放的场景。
 input-finished = 场景已经结束。
 input-empty = 回答是空的，请输入您要说的话。
@@ -135,6 +136,11 @@ ui-diagnostics = 场景文件诊断
 ui-diagnostics-none = 所有场景文件都没有问题。
 ui-reloaded = 已加载 { $n } 次（保存文件后自动重新加载）
 ui-no-display = 没有可用的图形显示（DISPLAY 未设置），改用终端模式。
+ui-resume-offer = 上次的练习没有完成：{ $title }（已答 { $n } 轮）。
+ui-resume = 从中断处继续（F5）
+ui-progress-problem = 进度无法保存：{ $detail }
+ui-no-name = 未填姓名
+ui-result-recorded = 成绩已记录。
 
 ## 文件诊断（给培训师）
 diag-io = 无法读取：{ $detail }

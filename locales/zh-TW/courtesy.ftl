@@ -59,6 +59,7 @@ play-read-error = 讀取輸入失敗：{ $detail }
 play-invalid-utf8 = 這一行不是有效的 UTF-8 文本，已忽略，請重新輸入。
 play-want-number = 請輸入選項前的序號。
 play-save-failed = 無法保存進度（{ $detail }），繼續練習，但中斷後無法恢復。
+play-result-save-failed = 無法記錄成績（{ $detail }）。
 play-no-scenario-in-file = 這個文件裡沒有可以播放的場景。
 input-finished = 場景已經結束。
 input-empty = 回答是空的，請輸入您要說的話。
@@ -135,6 +136,11 @@ ui-diagnostics = 場景文件診斷
 ui-diagnostics-none = 所有場景文件都沒有問題。
 ui-reloaded = 已加載 { $n } 次（保存文件後自動重新加載）
 ui-no-display = 沒有可用的圖形顯示（DISPLAY 未設置），改用終端模式。
+ui-resume-offer = 上次的練習沒有完成：{ $title }（已答 { $n } 輪）。
+ui-resume = 從中斷處繼續（F5）
+ui-progress-problem = 進度無法保存：{ $detail }
+ui-no-name = 未填姓名
+ui-result-recorded = 成績已記錄。
 
 ## 文件診斷（給培訓師）
 diag-io = 無法讀取：{ $detail }

@@ -11,6 +11,7 @@ use bevy::window::RequestRedraw;
 
 use crate::core::i18n::{Locale, Messages};
 use crate::core::library::PreparedScenario;
+use crate::core::progress::{ProgressStore, ResultRecord, SavedPlay};
 use crate::core::model::Prompt;
 use crate::core::scoring::{ScenarioResult, TurnResult};
 use crate::core::session::{Input, InputError, Screen, Session};
@@ -27,13 +28,7 @@ pub enum AppState {
     Debrief,
 }
 
-/// Practice shows feedback after every turn; exam only at the end.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Mode {
-    #[default]
-    Practice,
-    Exam,
-}
+pub use crate::core::progress::Mode;
 
 /// Everything the trainee or a script can ask of the game.
 #[derive(Message, Debug, Clone, PartialEq)]
@@ -46,6 +41,8 @@ pub enum GameCommand {
     Answer(Input),
     /// Close the feedback of the last turn and go on.
     Continue,
+    /// Continue the session that an earlier run left unfinished.
+    Resume,
     /// Play the same scenario again (a new seed).
     Retry,
     /// Play the next scenario of the menu's list.
@@ -86,6 +83,8 @@ pub struct Play {
     pub result: Option<ScenarioResult>,
     /// Seed of the next session; each start takes one and moves on.
     pub next_seed: u64,
+    /// Whether the finished session's result has been recorded.
+    pub recorded: bool,
     /// Ids shown in the menu, in order (for `Next`).
     pub menu_order: Vec<String>,
 }
@@ -115,9 +114,46 @@ impl Play {
     }
 }
 
+/// Where progress is kept (none for autoplay), the unfinished session the
+/// menu offers to continue, and the last problem with the files.
+#[derive(Resource, Default)]
+pub struct Progress {
+    pub store: Option<ProgressStore>,
+    pub resumable: Option<SavedPlay>,
+    pub problem: Option<String>,
+}
+
+impl Progress {
+    /// Opens the store and reads the session an earlier run left.
+    pub fn open(store: Option<ProgressStore>) -> Progress {
+        let (resumable, problem) = match store.as_ref().map(ProgressStore::load_session) {
+            Some(Ok(saved)) => (saved.filter(|s| !s.session.inputs.is_empty()), None),
+            Some(Err(e)) => (None, Some(e)),
+            None => (None, None),
+        };
+        Progress { store, resumable, problem }
+    }
+
+    fn save(&mut self, settings: &Settings, session: &Session) {
+        if let Some(store) = &self.store {
+            let saved = SavedPlay::new(&settings.trainee, settings.mode, session.saved());
+            self.problem = store.save_session(&saved).err();
+        }
+    }
+
+    fn record(&mut self, settings: &Settings, result: &ScenarioResult) {
+        if let Some(store) = &self.store {
+            let record = ResultRecord::now(&settings.trainee, settings.mode, result.clone());
+            self.problem = store.record_result(&record).err();
+        }
+    }
+}
+
 pub struct GamePlugin {
     pub locale: Locale,
     pub seed: u64,
+    /// Where the session and the results are saved; `None` saves nothing.
+    pub progress: Option<ProgressStore>,
 }
 
 impl Plugin for GamePlugin {
@@ -125,6 +161,7 @@ impl Plugin for GamePlugin {
         app.init_state::<AppState>()
             .insert_resource(Settings::new(self.locale))
             .insert_resource(Play { next_seed: self.seed, ..Play::default() })
+            .insert_resource(Progress::open(self.progress.clone()))
             .add_message::<GameCommand>()
             .add_systems(
                 Update,
@@ -141,6 +178,7 @@ fn apply_commands(
     mut commands: MessageReader<GameCommand>,
     mut play: ResMut<Play>,
     mut settings: ResMut<Settings>,
+    mut progress: ResMut<Progress>,
     catalogue: Res<Catalogue>,
     state: Res<State<AppState>>,
     mut next: ResMut<NextState<AppState>>,
@@ -157,19 +195,34 @@ fn apply_commands(
             }
             GameCommand::Begin => {
                 if *state.get() == AppState::Briefing {
+                    // A new session replaces the one that could be resumed.
+                    progress.resumable = None;
                     start(&mut play);
                     next.set(AppState::Playing);
                 }
             }
-            GameCommand::Answer(input) => answer(&mut play, &settings, input),
+            GameCommand::Answer(input) => answer(&mut play, &settings, &mut progress, input),
             GameCommand::Continue => {
                 if play.feedback.take().is_some() {
                     play.elapsed = 0.0;
-                    finish_if_ended(&mut play);
+                    finish_if_ended(&mut play, &settings, &mut progress);
                 }
+            }
+            GameCommand::Resume => {
+                let Some(saved) = progress.resumable.clone() else { continue };
+                let Some(found) = catalogue.playable(&saved.session.scenario) else { continue };
+                progress.resumable = None;
+                settings.trainee = saved.trainee.clone().unwrap_or_default();
+                settings.mode = saved.mode;
+                play.scenario = Some(found.clone());
+                start(&mut play);
+                play.session = Some(Session::replay(found, &saved.session));
+                finish_if_ended(&mut play, &settings, &mut progress);
+                next.set(AppState::Playing);
             }
             GameCommand::Retry => {
                 if play.scenario.is_some() {
+                    progress.resumable = None;
                     start(&mut play);
                     next.set(AppState::Playing);
                 }
@@ -190,7 +243,13 @@ fn apply_commands(
                 }
             }
             GameCommand::ToMenu => {
-                play.session = None;
+                // A session left half-way can be continued from the menu.
+                if let Some(session) = play.session.take()
+                    && !session.is_finished()
+                    && !session.transcript().is_empty()
+                {
+                    progress.resumable = Some(SavedPlay::new(&settings.trainee, settings.mode, session.saved()));
+                }
                 play.feedback = None;
                 next.set(AppState::Menu);
             }
@@ -210,9 +269,10 @@ fn start(play: &mut Play) {
     play.elapsed = 0.0;
     play.refused = None;
     play.result = None;
+    play.recorded = false;
 }
 
-fn answer(play: &mut Play, settings: &Settings, input: Input) {
+fn answer(play: &mut Play, settings: &Settings, progress: &mut Progress, input: Input) {
     if play.open_prompt().is_none() {
         return;
     }
@@ -221,25 +281,32 @@ fn answer(play: &mut Play, settings: &Settings, input: Input) {
     match session.answer(input, elapsed) {
         Ok(result) => {
             let reply = session.transcript().last().map(|t| t.reply.clone()).unwrap_or_default();
+            if !session.is_finished() {
+                progress.save(settings, session);
+            }
             play.refused = None;
             play.draft.clear();
             play.elapsed = 0.0;
             if settings.mode == Mode::Practice {
                 play.feedback = Some((reply, result));
-            } else {
-                finish_if_ended(play);
             }
+            finish_if_ended(play, settings, progress);
         }
         Err(e) => play.refused = Some(e),
     }
 }
 
-/// When the session has ended and no feedback is open, the result is ready
-/// (and `to_debrief_when_done` shows it).
-fn finish_if_ended(play: &mut Play) {
-    let ended = play.session.as_ref().is_some_and(Session::is_finished);
-    if ended && play.feedback.is_none() {
-        play.result = play.session.as_ref().map(Session::result);
+/// When the session has ended, its result is recorded at once (nothing is
+/// lost if the game is closed on the last feedback); once no feedback is
+/// open the result is shown (`to_debrief_when_done`).
+fn finish_if_ended(play: &mut Play, settings: &Settings, progress: &mut Progress) {
+    let Some(session) = play.session.as_ref().filter(|s| s.is_finished()) else { return };
+    if !play.recorded {
+        play.recorded = true;
+        progress.record(settings, &session.result());
+    }
+    if play.feedback.is_none() {
+        play.result = Some(session.result());
     }
 }
 

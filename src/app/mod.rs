@@ -38,6 +38,9 @@ pub struct GameOptions {
     pub autoplay: Option<(Vec<String>, PathBuf)>,
 }
 
+/// When the game started, for the start-up figure in docs/performance.md.
+pub static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
+
 /// Is there a display to open a window on?
 pub fn display_available() -> bool {
     ["DISPLAY", "WAYLAND_DISPLAY"].iter().any(|v| std::env::var_os(v).is_some_and(|x| !x.is_empty()))
@@ -46,10 +49,18 @@ pub fn display_available() -> bool {
 /// Runs the game until the window closes. `Err` when there is no display
 /// (the caller falls back to the terminal mode), with the message to show.
 pub fn run(options: GameOptions) -> Result<ExitCode, String> {
+    let _ = STARTED.set(std::time::Instant::now());
     if !display_available() {
         return Err(Messages::new(options.locale).get("ui-no-display"));
     }
     let root = std::fs::canonicalize(&options.scenarios_dir).unwrap_or(options.scenarios_dir.clone());
+    // Trainees' sessions and results are kept; scripted demos and trainers
+    // trying their files leave no trace in them.
+    let progress = if options.autoplay.is_none() && !options.authoring {
+        crate::core::progress::ProgressStore::default_location()
+    } else {
+        None
+    };
     let mut app = App::new();
     app.add_plugins(
         DefaultPlugins
@@ -72,7 +83,7 @@ pub fn run(options: GameOptions) -> Result<ExitCode, String> {
     .add_plugins(EguiPlugin::default())
     .insert_resource(ClearColor(Color::srgb(0.93, 0.91, 0.87)))
     .add_plugins((
-        GamePlugin { locale: options.locale, seed: options.seed },
+        GamePlugin { locale: options.locale, seed: options.seed, progress },
         ScenarioAssetsPlugin { root },
         ui::UiPlugin { authoring: options.authoring },
         scene::ScenePlugin,

@@ -10,6 +10,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use crate::core::library::{Library, PreparedScenario};
+use crate::core::progress::{Mode, ProgressStore, ResultRecord, SavedPlay};
 use crate::core::session::{Input, SavedSession, Session};
 
 use super::{Context, Outcome, render};
@@ -173,7 +174,7 @@ fn play_text(context: &Context, args: PlayArgs) -> Outcome {
             Ok(result) => {
                 let reply = session.transcript().last().map(|t| t.reply.clone()).unwrap_or_default();
                 let _ = write!(out, "{}", render::turn(m, &scenario, &screen.node, &reply, &result));
-                if let Err(e) = save(&session.saved())
+                if let Err(e) = save(session.saved())
                     && !save_warned
                 {
                     save_warned = true;
@@ -188,7 +189,9 @@ fn play_text(context: &Context, args: PlayArgs) -> Outcome {
 
     let result = session.result();
     if session.is_finished() {
-        finish_saved(&result);
+        if let Err(e) = finish_saved(&result) {
+            eprintln!("{}", m.format("play-result-save-failed", &[("detail", e)]));
+        }
     }
     if args.json {
         let json = serde_json::to_string_pretty(&result).map_err(|e| e.to_string())?;
@@ -274,51 +277,21 @@ fn time_seed() -> u64 {
         .unwrap_or(1)
 }
 
-/// `$XDG_STATE_HOME/courtesy` or `~/.local/state/courtesy`.
-pub fn state_dir() -> Option<PathBuf> {
-    std::env::var_os("XDG_STATE_HOME")
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/state")))
-        .map(|d| d.join("courtesy"))
+fn store() -> Result<ProgressStore, String> {
+    ProgressStore::default_location().ok_or_else(|| "no HOME or XDG_STATE_HOME".to_string())
 }
 
-/// Writes atomically: a temporary file, then a rename.
-fn write_atomic(path: &std::path::Path, contents: &[u8]) -> std::io::Result<()> {
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir)?;
-    }
-    let tmp = path.with_extension("tmp");
-    std::fs::write(&tmp, contents)?;
-    std::fs::rename(&tmp, path)
-}
-
-fn save(saved: &SavedSession) -> Result<(), String> {
-    let dir = state_dir().ok_or("no HOME or XDG_STATE_HOME")?;
-    let json = serde_json::to_vec(saved).map_err(|e| e.to_string())?;
-    write_atomic(&dir.join("session.json"), &json).map_err(|e| e.to_string())
+fn save(saved: SavedSession) -> Result<(), String> {
+    store()?.save_session(&SavedPlay::new("", Mode::Practice, saved))
 }
 
 fn load_saved() -> Result<Option<SavedSession>, String> {
-    let Some(path) = state_dir().map(|d| d.join("session.json")) else { return Ok(None) };
-    match std::fs::read(&path) {
-        Ok(bytes) => serde_json::from_slice(&bytes)
-            .map(Some)
-            .map_err(|e| format!("{}: {e}", path.display())),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(format!("{}: {e}", path.display())),
-    }
+    let Some(store) = ProgressStore::default_location() else { return Ok(None) };
+    Ok(store.load_session()?.map(|p| p.session))
 }
 
 /// A finished session: its result is appended to results.jsonl and the
 /// resume file is removed.
-fn finish_saved(result: &crate::core::scoring::ScenarioResult) {
-    let Some(dir) = state_dir() else { return };
-    if std::fs::create_dir_all(&dir).is_ok()
-        && let Ok(line) = serde_json::to_string(result)
-        && let Ok(mut f) =
-            std::fs::OpenOptions::new().create(true).append(true).open(dir.join("results.jsonl"))
-    {
-        let _ = writeln!(f, "{line}");
-    }
-    let _ = std::fs::remove_file(dir.join("session.json"));
+fn finish_saved(result: &crate::core::scoring::ScenarioResult) -> Result<(), String> {
+    store()?.record_result(&ResultRecord::now("", Mode::Practice, result.clone()))
 }

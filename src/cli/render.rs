@@ -230,13 +230,7 @@ pub fn debrief(m: &Messages, scenario: &PreparedScenario, r: &ScenarioResult) ->
         let _ = writeln!(out, "{}", m.get("debrief-bad-ending"));
     }
     for rule in &r.critical_failures {
-        let (category, phrase) = scenario
-            .book
-            .index_of(rule)
-            .map(|i| scenario.book.rule(i))
-            .map(|r| (m.category(r.category), r.phrases.first().cloned().unwrap_or_default()))
-            .unwrap_or_else(|| (String::new(), rule.clone()));
-        let _ = writeln!(out, "{}", m.format("debrief-critical", &[("category", category), ("rule", m.scenario_text(&phrase))]));
+        let _ = writeln!(out, "{}", m.critical_failure(scenario, rule));
     }
     if !r.categories.is_empty() {
         let _ = writeln!(out, "\n{}", m.get("debrief-categories"));

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use unic_langid::LanguageIdentifier;
 
 use super::diagnostic::Diagnostic;
+use super::library::PreparedScenario;
 use super::model::{Category, Mood, Role, Setting, Verdict};
 use super::scoring::Reason;
 use super::text::to_traditional;
@@ -184,6 +185,18 @@ impl Messages {
                 &[("score", score.to_string()), ("mark", pass_mark.to_string())],
             ),
         }
+    }
+
+    /// The debrief's line for a rule that failed the scenario on its own:
+    /// its category and its (first) phrase.
+    pub fn critical_failure(&self, scenario: &PreparedScenario, rule: &str) -> String {
+        let (category, phrase) = scenario
+            .book
+            .index_of(rule)
+            .map(|i| scenario.book.rule(i))
+            .map(|r| (self.category(r.category), r.phrases.first().cloned().unwrap_or_default()))
+            .unwrap_or_else(|| (String::new(), rule.to_string()));
+        self.format("debrief-critical", &[("category", category), ("rule", self.scenario_text(&phrase))])
     }
 
     /// A diagnostic's message and its help (how to fix it).

@@ -7,6 +7,7 @@ pub mod diagnostic;
 pub mod i18n;
 pub mod library;
 pub mod model;
+pub mod progress;
 pub mod rules;
 pub mod scoring;
 pub mod session;

@@ -8,7 +8,7 @@ pub mod views;
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 
-use super::game::{AppState, GameCommand, Play, Settings};
+use super::game::{AppState, GameCommand, Play, Progress, Settings};
 use super::scenario_assets::Catalogue;
 use views::MenuState;
 
@@ -82,6 +82,20 @@ fn panel_frame() -> egui::Frame {
         .inner_margin(egui::Margin::same(16))
 }
 
+/// With `COURTESY_TIMING` set, prints once how long it took from start-up
+/// to the first frame of a menu with the scenarios loaded.
+fn report_first_interactive_frame(catalogue: &Catalogue) {
+    static REPORTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+    if catalogue.generation == 0 || std::env::var_os("COURTESY_TIMING").is_none() {
+        return;
+    }
+    if !REPORTED.swap(true, std::sync::atomic::Ordering::Relaxed)
+        && let Some(started) = crate::app::STARTED.get()
+    {
+        eprintln!("first interactive frame after {} ms", started.elapsed().as_millis());
+    }
+}
+
 #[allow(clippy::too_many_arguments)]
 fn draw(
     mut contexts: EguiContexts,
@@ -90,6 +104,7 @@ fn draw(
     mut play: ResMut<Play>,
     catalogue: Res<Catalogue>,
     mut menu: ResMut<MenuUi>,
+    progress: Res<Progress>,
     authoring: Res<Authoring>,
     mut out: MessageWriter<GameCommand>,
 ) -> Result {
@@ -112,11 +127,12 @@ fn draw(
     match state.get() {
         AppState::Menu => {
             egui::CentralPanel::default().frame(panel_frame()).show(&mut root, |ui| {
-                commands.extend(views::menu(ui, &mut settings, &catalogue, &mut menu.0));
+                commands.extend(views::menu(ui, &mut settings, &catalogue, &mut menu.0, &progress));
             });
             let order: Vec<String> =
                 menu.0.visible(&catalogue, &settings.messages).iter().map(|s| s.id().to_string()).collect();
             play.menu_order = order;
+            report_first_interactive_frame(&catalogue);
         }
         AppState::Briefing => {
             let m = &settings.messages;
@@ -149,9 +165,8 @@ fn draw(
                 });
         }
         AppState::Debrief => {
-            let m = &settings.messages;
             egui::CentralPanel::default().frame(panel_frame()).show(&mut root, |ui| {
-                commands.extend(views::debrief(ui, m, &play));
+                commands.extend(views::debrief(ui, &settings, &play, &progress));
             });
         }
     }

@@ -6,7 +6,7 @@ use bevy_egui::egui;
 use egui::text::LayoutJob;
 use egui::{Align, Color32, FontId, Key, Layout, RichText, TextFormat};
 
-use crate::app::game::{GameCommand, Mode, Play, Settings};
+use crate::app::game::{GameCommand, Mode, Play, Progress, Settings};
 use crate::app::scenario_assets::Catalogue;
 use crate::core::diagnostic::Severity;
 use crate::core::i18n::{Locale, Messages};
@@ -61,12 +61,14 @@ pub fn menu(
     settings: &mut Settings,
     catalogue: &Catalogue,
     menu: &mut MenuState,
+    progress: &Progress,
 ) -> Vec<GameCommand> {
     let mut out = Vec::new();
     let m = &settings.messages;
     heading(ui, m.get("ui-title"));
     ui.label(RichText::new(m.get("ui-subtitle")).color(MUTED));
     ui.add_space(12.0);
+    out.extend(resume_offer(ui, m, catalogue, progress));
 
     let mut locale = m.locale();
     let mut mode = settings.mode;
@@ -131,6 +133,15 @@ pub fn menu(
     if menu.selected.as_ref().is_none_or(|id| !visible.iter().any(|s| s.id() == id)) {
         menu.selected = visible.first().map(|s| s.id().to_string());
     }
+    // Up and down move the selection while no text box has the keys.
+    let nothing_focused = ui.memory(|mem| mem.focused().is_none());
+    let step = ui.input(|i| i32::from(i.key_pressed(Key::ArrowDown)) - i32::from(i.key_pressed(Key::ArrowUp)));
+    let moved = nothing_focused && step != 0 && !visible.is_empty();
+    if moved {
+        let at = visible.iter().position(|s| menu.selected.as_deref() == Some(s.id())).unwrap_or(0) as i32;
+        let to = (at + step).clamp(0, visible.len() as i32 - 1) as usize;
+        menu.selected = Some(visible[to].id().to_string());
+    }
     let list_height = (ui.available_height() - 70.0).max(120.0);
     egui::ScrollArea::vertical().max_height(list_height).show(ui, |ui| {
         for s in &visible {
@@ -141,6 +152,9 @@ pub fn menu(
                 m.setting(s.scenario.setting)
             );
             let response = ui.selectable_label(selected, RichText::new(text).size(19.0));
+            if selected && moved {
+                response.scroll_to_me(None);
+            }
             if response.clicked() {
                 menu.selected = Some(s.id().to_string());
             }
@@ -155,7 +169,6 @@ pub fn menu(
             menu.selected.is_some(),
             egui::Button::new(RichText::new(m.get("ui-start")).size(20.0)).min_size([160.0, 40.0].into()),
         );
-        let nothing_focused = ui.memory(|mem| mem.focused().is_none());
         if (start.clicked() || (nothing_focused && ui.input(|i| i.key_pressed(Key::Enter))))
             && let Some(id) = &menu.selected
         {
@@ -164,6 +177,35 @@ pub fn menu(
         ui.label(RichText::new(m.get("ui-keys-menu")).color(MUTED));
     });
     out
+}
+
+/// The session an earlier run left unfinished, offered to continue (F5);
+/// and a problem with the progress files, if there was one.
+fn resume_offer(ui: &mut egui::Ui, m: &Messages, catalogue: &Catalogue, progress: &Progress) -> Option<GameCommand> {
+    if let Some(problem) = &progress.problem {
+        ui.label(RichText::new(m.format("ui-progress-problem", &[("detail", problem.clone())])).color(BAD).size(14.0));
+    }
+    let saved = progress.resumable.as_ref()?;
+    let scenario = catalogue.playable(&saved.session.scenario)?;
+    let mut command = None;
+    egui::Frame::new()
+        .fill(Color32::from_rgb(255, 246, 214))
+        .corner_radius(6)
+        .inner_margin(egui::Margin::same(10))
+        .show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                let title = m.scenario_title(scenario.id(), &scenario.scenario.title);
+                let turns = saved.session.inputs.len().to_string();
+                ui.label(m.format("ui-resume-offer", &[("title", title), ("n", turns)]));
+                if ui.button(RichText::new(m.get("ui-resume")).strong()).clicked()
+                    || ui.input(|i| i.key_pressed(Key::F5))
+                {
+                    command = Some(GameCommand::Resume);
+                }
+            });
+        });
+    ui.add_space(8.0);
+    command
 }
 
 fn locale_name(l: Locale) -> &'static str {
@@ -422,8 +464,12 @@ fn verdict_line(ui: &mut egui::Ui, m: &Messages, verdict: Verdict, score: u8) {
 pub fn feedback(ui: &mut egui::Ui, m: &Messages, play: &Play) -> Vec<GameCommand> {
     let mut out = Vec::new();
     let (Some((reply, result)), Some(scenario)) = (&play.feedback, &play.scenario) else { return out };
+    let node = play.session.as_ref().and_then(|s| s.transcript().last()).map(|t| t.node.clone());
     egui::ScrollArea::vertical().max_height(ui.available_height() - 60.0).show(ui, |ui| {
         turn_details(ui, m, scenario, reply, result);
+        if let Some(node) = &node {
+            model_answers(ui, m, scenario, node);
+        }
     });
     ui.add_space(6.0);
     let done = play.session.as_ref().is_some_and(|s| s.is_finished());
@@ -497,11 +543,24 @@ fn model_answers(ui: &mut egui::Ui, m: &Messages, scenario: &PreparedScenario, n
 }
 
 /// The debrief: score, verdict, categories, transcript, model answers.
-pub fn debrief(ui: &mut egui::Ui, m: &Messages, play: &Play) -> Vec<GameCommand> {
+pub fn debrief(ui: &mut egui::Ui, settings: &Settings, play: &Play, progress: &Progress) -> Vec<GameCommand> {
     let mut out = Vec::new();
+    let m = &settings.messages;
     let (Some(result), Some(scenario)) = (&play.result, &play.scenario) else { return out };
     let s = &scenario.scenario;
     heading(ui, format!("{} — {}", m.get("debrief-title"), m.scenario_title(&s.id, &s.title)));
+    let mode = match settings.mode {
+        Mode::Practice => m.get("ui-mode-practice"),
+        Mode::Exam => m.get("ui-mode-exam"),
+    };
+    let who = settings.trainee.trim();
+    let who = if who.is_empty() { m.get("ui-no-name") } else { who.to_string() };
+    let recorded = match (&progress.store, &progress.problem) {
+        (Some(_), None) => m.get("ui-result-recorded"),
+        (Some(_), Some(problem)) => m.format("ui-progress-problem", &[("detail", problem.clone())]),
+        (None, _) => String::new(),
+    };
+    ui.label(RichText::new(format!("{who} · {mode}　{recorded}")).color(MUTED));
     if let Some(node) = result.ending_node.as_ref().and_then(|id| scenario.node_index(id)).map(|i| scenario.node(i))
         && let Some(ending) = &node.ending
     {
@@ -519,7 +578,7 @@ pub fn debrief(ui: &mut egui::Ui, m: &Messages, play: &Play) -> Vec<GameCommand>
         .color(if result.verdict == Verdict::Pass { GOOD } else { BAD }),
     );
     for rule in &result.critical_failures {
-        ui.label(RichText::new(critical_line(m, scenario, rule)).color(BAD));
+        ui.label(RichText::new(m.critical_failure(scenario, rule)).color(BAD));
     }
     ui.horizontal(|ui| {
         if ui.add(egui::Button::new(RichText::new(m.get("ui-retry")).size(19.0)).min_size([140.0, 38.0].into())).clicked() {
@@ -574,17 +633,6 @@ pub fn debrief(ui: &mut egui::Ui, m: &Messages, play: &Play) -> Vec<GameCommand>
         }
     });
     out
-}
-
-/// "Serious failure" line of the debrief: the rule's category and phrase.
-pub fn critical_line(m: &Messages, scenario: &PreparedScenario, rule: &str) -> String {
-    let (category, phrase) = scenario
-        .book
-        .index_of(rule)
-        .map(|i| scenario.book.rule(i))
-        .map(|r| (m.category(r.category), r.phrases.first().cloned().unwrap_or_default()))
-        .unwrap_or_else(|| (String::new(), rule.to_string()));
-    m.format("debrief-critical", &[("category", category), ("rule", m.scenario_text(&phrase))])
 }
 
 /// The authoring panel: every diagnostic of the scenario files.
