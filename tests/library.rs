@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use assert_cmd::Command;
+use courtesy::core::i18n::{Locale, Messages};
 use courtesy::core::library::{Library, PreparedScenario};
 use courtesy::core::model::{EndingKind, Prompt, Verdict};
 use courtesy::core::session::{Input, Session};
@@ -119,6 +120,13 @@ fn every_scenario_meets_the_library_standard() {
             let ftl = std::fs::read_to_string(root().join(format!("locales/{locale}/courtesy.ftl"))).unwrap();
             assert!(ftl.contains(&format!("scenario-{id}-title = ")), "{id}: {locale} title");
             assert!(ftl.contains(&format!("scenario-{id}-summary = ")), "{id}: {locale} summary");
+        }
+        // The menu shows tags in words, in every language.
+        for locale in [Locale::ZhCn, Locale::ZhTw, Locale::EnUs] {
+            let m = Messages::new(locale);
+            for tag in &s.tags {
+                assert_ne!(&m.tag(tag), tag, "{id}: tag {tag} has no tag-{tag} message in {locale:?}");
+            }
         }
     }
 }

@@ -120,6 +120,13 @@ impl Messages {
     }
 
     /// A scenario's title: the locale's translation if there is one.
+    /// A scenario tag as shown to people; a tag with no message shows its id.
+    pub fn tag(&self, tag: &str) -> String {
+        let key = format!("tag-{tag}");
+        let shown = self.get(&key);
+        if shown == key { tag.to_string() } else { shown }
+    }
+
     pub fn scenario_title(&self, id: &str, fallback: &str) -> String {
         self.translated(&format!("scenario-{id}-title"), fallback)
     }

@@ -55,7 +55,8 @@ fn heading(ui: &mut egui::Ui, text: impl Into<String>) {
     ui.label(RichText::new(text.into()).size(28.0).strong().color(ACCENT));
 }
 
-/// The menu: name, mode, language, filters and the scenario list.
+/// The menu: name, mode and language on top; on the left the filters and
+/// the scenario list, on the right the selected scenario and Start.
 pub fn menu(
     ui: &mut egui::Ui,
     settings: &mut Settings,
@@ -65,32 +66,116 @@ pub fn menu(
 ) -> Vec<GameCommand> {
     let mut out = Vec::new();
     let m = &settings.messages;
+    // Read before the text boxes are drawn: Enter that leaves the name box
+    // must not also start a scenario.
+    let nothing_focused = ui.memory(|mem| mem.focused().is_none());
     heading(ui, m.get("ui-title"));
     ui.label(RichText::new(m.get("ui-subtitle")).color(MUTED));
-    ui.add_space(12.0);
+    ui.add_space(8.0);
     out.extend(resume_offer(ui, m, catalogue, progress));
 
     let mut locale = m.locale();
     let mut mode = settings.mode;
-    egui::Grid::new("menu-settings").num_columns(2).spacing([16.0, 10.0]).show(ui, |ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.label(m.get("ui-name"));
-        ui.add(egui::TextEdit::singleline(&mut settings.trainee).hint_text(m.get("ui-name-hint")).desired_width(260.0));
-        ui.end_row();
+        ui.add(egui::TextEdit::singleline(&mut settings.trainee).hint_text(m.get("ui-name-hint")).desired_width(180.0));
+        ui.add_space(20.0);
         ui.label(m.get("ui-mode"));
-        ui.horizontal(|ui| {
-            ui.radio_value(&mut mode, Mode::Practice, m.get("ui-mode-practice"));
-            ui.radio_value(&mut mode, Mode::Exam, m.get("ui-mode-exam"));
-        });
-        ui.end_row();
+        ui.radio_value(&mut mode, Mode::Practice, m.get("ui-mode-practice"));
+        ui.radio_value(&mut mode, Mode::Exam, m.get("ui-mode-exam"));
+        ui.add_space(20.0);
         ui.label(m.get("ui-language"));
         egui::ComboBox::from_id_salt("menu-locale").selected_text(locale_name(locale)).show_ui(ui, |ui| {
             for l in Locale::ALL {
                 ui.selectable_value(&mut locale, l, locale_name(l));
             }
         });
-        ui.end_row();
+    });
+    if locale != m.locale() {
+        out.push(GameCommand::SetLocale(locale));
+    }
+    if mode != settings.mode {
+        out.push(GameCommand::SetMode(mode));
+    }
+    ui.separator();
+
+    let visible = menu.visible(catalogue, m);
+    if menu.selected.as_ref().is_none_or(|id| !visible.iter().any(|s| s.id() == id)) {
+        menu.selected = visible.first().map(|s| s.id().to_string());
+    }
+    // Up and down move the selection while no text box has the keys.
+    let step = ui.input(|i| i32::from(i.key_pressed(Key::ArrowDown)) - i32::from(i.key_pressed(Key::ArrowUp)));
+    let moved = nothing_focused && step != 0 && !visible.is_empty();
+    if moved {
+        let at = visible.iter().position(|s| menu.selected.as_deref() == Some(s.id())).unwrap_or(0) as i32;
+        let to = (at + step).clamp(0, visible.len() as i32 - 1) as usize;
+        menu.selected = Some(visible[to].id().to_string());
+    }
+    if nothing_focused
+        && ui.input(|i| i.key_pressed(Key::Enter))
+        && let Some(id) = &menu.selected
+    {
+        out.push(GameCommand::Open { scenario: id.clone() });
+    }
+
+    let height = ui.available_height();
+    ui.columns(2, |columns| {
+        let left = &mut columns[0];
+        filters(left, m, catalogue, menu);
+        left.label(RichText::new(m.format("ui-scenario-count", &[("n", visible.len().to_string())])).color(MUTED));
+        if visible.is_empty() {
+            left.label(m.get("ui-no-scenarios"));
+        }
+        let list_height = (left.available_height().min(height) - 8.0).max(120.0);
+        egui::ScrollArea::vertical().id_salt("menu-list").max_height(list_height).show(left, |ui| {
+            ui.set_width(ui.available_width());
+            for s in &visible {
+                let selected = menu.selected.as_deref() == Some(s.id());
+                let response = ui.add_sized(
+                    [ui.available_width(), 30.0],
+                    egui::Button::selectable(
+                        selected,
+                        RichText::new(m.scenario_title(s.id(), &s.scenario.title)).size(18.0),
+                    )
+                    .right_text(RichText::new(m.setting(s.scenario.setting)).color(MUTED).size(15.0)),
+                );
+                if selected && moved {
+                    response.scroll_to_me(None);
+                }
+                if response.clicked() {
+                    menu.selected = Some(s.id().to_string());
+                }
+                if response.double_clicked() {
+                    out.push(GameCommand::Open { scenario: s.id().to_string() });
+                }
+            }
+        });
+
+        let right = &mut columns[1];
+        let chosen = menu.selected.as_ref().and_then(|id| visible.iter().find(|s| s.id() == id));
+        if let Some(s) = chosen {
+            preview(right, m, s);
+            right.add_space(12.0);
+            right.horizontal(|ui| {
+                let start = ui.add(
+                    egui::Button::new(RichText::new(m.get("ui-start")).size(20.0).strong())
+                        .min_size([160.0, 42.0].into()),
+                );
+                if start.clicked() {
+                    out.push(GameCommand::Open { scenario: s.id().to_string() });
+                }
+                ui.label(RichText::new(m.get("ui-keys-menu")).color(MUTED).size(14.0));
+            });
+        }
+    });
+    out
+}
+
+/// The setting, tag and title filters of the menu.
+fn filters(ui: &mut egui::Ui, m: &Messages, catalogue: &Catalogue, menu: &mut MenuState) {
+    let all = m.get("ui-all");
+    egui::Grid::new("menu-filters").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
         ui.label(m.get("ui-setting"));
-        let all = m.get("ui-all");
         let current = menu.setting.map_or(all.clone(), |s| m.setting(s));
         egui::ComboBox::from_id_salt("menu-setting").selected_text(current).show_ui(ui, |ui| {
             ui.selectable_value(&mut menu.setting, None, all.clone());
@@ -100,83 +185,50 @@ pub fn menu(
         });
         ui.end_row();
         ui.label(m.get("ui-tag"));
-        let mut tags: Vec<String> =
-            catalogue.scenarios().iter().flat_map(|s| s.scenario.tags.clone()).collect();
+        let mut tags: Vec<String> = catalogue.scenarios().iter().flat_map(|s| s.scenario.tags.clone()).collect();
         tags.sort();
         tags.dedup();
+        let mut tags: Vec<(String, String)> = tags.into_iter().map(|t| (m.tag(&t), t)).collect();
+        tags.sort();
         egui::ComboBox::from_id_salt("menu-tag")
-            .selected_text(menu.tag.clone().unwrap_or_else(|| all.clone()))
+            .selected_text(menu.tag.as_ref().map_or(all.clone(), |t| m.tag(t)))
+            .height(400.0)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut menu.tag, None, all.clone());
-                for t in tags {
-                    ui.selectable_value(&mut menu.tag, Some(t.clone()), t);
+                for (shown, t) in tags {
+                    ui.selectable_value(&mut menu.tag, Some(t), shown);
                 }
             });
         ui.end_row();
         ui.label(m.get("ui-search"));
-        ui.add(egui::TextEdit::singleline(&mut menu.search).hint_text(m.get("ui-search-hint")).desired_width(260.0));
+        ui.add(egui::TextEdit::singleline(&mut menu.search).hint_text(m.get("ui-search-hint")).desired_width(220.0));
         ui.end_row();
     });
-    if locale != m.locale() {
-        out.push(GameCommand::SetLocale(locale));
-    }
-    if mode != settings.mode {
-        out.push(GameCommand::SetMode(mode));
-    }
+}
 
-    ui.add_space(10.0);
-    let visible = menu.visible(catalogue, m);
-    ui.label(RichText::new(m.format("ui-scenario-count", &[("n", visible.len().to_string())])).color(MUTED));
-    if visible.is_empty() {
-        ui.label(m.get("ui-no-scenarios"));
-    }
-    if menu.selected.as_ref().is_none_or(|id| !visible.iter().any(|s| s.id() == id)) {
-        menu.selected = visible.first().map(|s| s.id().to_string());
-    }
-    // Up and down move the selection while no text box has the keys.
-    let nothing_focused = ui.memory(|mem| mem.focused().is_none());
-    let step = ui.input(|i| i32::from(i.key_pressed(Key::ArrowDown)) - i32::from(i.key_pressed(Key::ArrowUp)));
-    let moved = nothing_focused && step != 0 && !visible.is_empty();
-    if moved {
-        let at = visible.iter().position(|s| menu.selected.as_deref() == Some(s.id())).unwrap_or(0) as i32;
-        let to = (at + step).clamp(0, visible.len() as i32 - 1) as usize;
-        menu.selected = Some(visible[to].id().to_string());
-    }
-    let list_height = (ui.available_height() - 70.0).max(120.0);
-    egui::ScrollArea::vertical().max_height(list_height).show(ui, |ui| {
-        for s in &visible {
-            let selected = menu.selected.as_deref() == Some(s.id());
-            let text = format!(
-                "{}　·　{}",
-                m.scenario_title(s.id(), &s.scenario.title),
-                m.setting(s.scenario.setting)
-            );
-            let response = ui.selectable_label(selected, RichText::new(text).size(19.0));
-            if selected && moved {
-                response.scroll_to_me(None);
-            }
-            if response.clicked() {
-                menu.selected = Some(s.id().to_string());
-            }
-            if response.double_clicked() {
-                out.push(GameCommand::Open { scenario: s.id().to_string() });
-            }
-        }
+/// The menu's view of one scenario: title, summary, where, tags, sources.
+fn preview(ui: &mut egui::Ui, m: &Messages, scenario: &PreparedScenario) {
+    let s = &scenario.scenario;
+    ui.label(RichText::new(m.scenario_title(&s.id, &s.title)).size(22.0).strong().color(ACCENT));
+    ui.label(RichText::new(m.scenario_summary(&s.id, &s.summary)).size(17.0));
+    ui.add_space(6.0);
+    egui::Grid::new("menu-preview").num_columns(2).spacing([12.0, 6.0]).show(ui, |ui| {
+        ui.label(RichText::new(m.get("ui-setting")).strong());
+        ui.label(m.setting(s.setting));
+        ui.end_row();
+        ui.label(RichText::new(m.get("ui-your-role")).strong());
+        ui.label(m.scenario_text(&s.trainee.role));
+        ui.end_row();
+        ui.label(RichText::new(m.get("ui-tag")).strong());
+        let tags: Vec<String> = s.tags.iter().map(|t| m.tag(t)).collect();
+        ui.label(RichText::new(tags.join(" · ")).color(MUTED));
+        ui.end_row();
     });
-    ui.add_space(8.0);
-    ui.horizontal(|ui| {
-        let start = ui.add_enabled(
-            menu.selected.is_some(),
-            egui::Button::new(RichText::new(m.get("ui-start")).size(20.0)).min_size([160.0, 40.0].into()),
-        );
-        if (start.clicked() || (nothing_focused && ui.input(|i| i.key_pressed(Key::Enter))))
-            && let Some(id) = &menu.selected
-        {
-            out.push(GameCommand::Open { scenario: id.clone() });
-        }
-        ui.label(RichText::new(m.get("ui-keys-menu")).color(MUTED));
-    });
-    out
+    ui.add_space(4.0);
+    ui.label(RichText::new(m.get("ui-sources")).strong());
+    for src in &s.sources {
+        ui.label(RichText::new(format!("· {} {}", m.scenario_text(&src.doc), m.scenario_text(&src.clause))).size(15.0));
+    }
 }
 
 /// The session an earlier run left unfinished, offered to continue (F5);
