@@ -419,3 +419,45 @@ fn a_file_that_breaks_keeps_its_last_good_version_until_it_is_fixed() {
     assert!(fixed.diagnostics().is_empty());
     assert_eq!(fixed.playable("mini").unwrap().scenario.title, "改好的场景");
 }
+
+#[test]
+fn unchanged_modifier_keys_do_not_keep_the_window_redrawing() {
+    use bevy_egui::EguiInput;
+    use courtesy::app::ui::drop_repeated_modifier_events;
+    let mut app = App::new();
+    app.add_systems(Update, drop_repeated_modifier_events);
+    let context = app.world_mut().spawn(EguiInput::default()).id();
+    let frame = |app: &mut App, events: Vec<egui::Event>| -> Vec<egui::Event> {
+        app.world_mut().get_mut::<EguiInput>(context).unwrap().events = events;
+        app.update();
+        app.world().get::<EguiInput>(context).unwrap().events.clone()
+    };
+    let none = egui::Event::ModifiersChanged(egui::Modifiers::NONE);
+    let shift = egui::Event::ModifiersChanged(egui::Modifiers::SHIFT);
+    let typed = egui::Event::Text("您好".into());
+    assert_eq!(frame(&mut app, vec![none.clone()]), vec![none.clone()], "the first state is passed on");
+    assert_eq!(frame(&mut app, vec![none.clone()]), vec![], "the same state again is dropped");
+    assert_eq!(frame(&mut app, vec![typed.clone(), none.clone()]), vec![typed.clone()], "other events stay");
+    assert_eq!(frame(&mut app, vec![shift.clone()]), vec![shift.clone()], "a change is passed on");
+    assert_eq!(frame(&mut app, vec![none.clone()]), vec![none], "and the change back");
+}
+
+#[test]
+fn a_focused_reply_box_does_not_ask_for_endless_repaints() {
+    let mut app = app();
+    send(&mut app, GameCommand::Open { scenario: "unknown-question".into() });
+    send(&mut app, GameCommand::Begin);
+    send(&mut app, GameCommand::Answer(Input::Pick(0)));
+    send(&mut app, GameCommand::Continue);
+    let world = app.world_mut();
+    let mut play = world.resource_mut::<Play>();
+    let ctx = egui::Context::default();
+    courtesy::app::ui::install_style(&ctx);
+    dialogue_frame(&ctx, &mut play, vec![]);
+    dialogue_frame(&ctx, &mut play, vec![egui::Event::Text("您好".into())]);
+    assert_eq!(play.draft, "您好", "the box has the focus");
+    // Once the typing has been drawn, a frame with no input asks for none.
+    dialogue_frame(&ctx, &mut play, vec![]);
+    dialogue_frame(&ctx, &mut play, vec![]);
+    assert!(!ctx.has_requested_repaint(), "repaint wanted: {:?}", ctx.repaint_causes());
+}

@@ -38,7 +38,8 @@ pub struct GameOptions {
     pub autoplay: Option<(Vec<String>, PathBuf)>,
 }
 
-/// When the game started, for the start-up figure in docs/performance.md.
+/// When the process started (set by `cli::main`, else by `run`), for the
+/// start-up figure in docs/performance.md.
 pub static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLock::new();
 
 /// Is there a display to open a window on?

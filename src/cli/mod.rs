@@ -92,6 +92,8 @@ fn default_locale() -> Locale {
 }
 
 pub fn main() -> ExitCode {
+    #[cfg(feature = "gui")]
+    let _ = crate::app::STARTED.set(std::time::Instant::now());
     let cli = Cli::parse();
     let context = Context {
         messages: Messages::new(cli.locale.unwrap_or_else(default_locale)),

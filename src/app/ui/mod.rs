@@ -6,7 +6,7 @@
 pub mod views;
 
 use bevy::prelude::*;
-use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use bevy_egui::{EguiContexts, EguiInput, EguiPreUpdateSet, EguiPrimaryContextPass, egui};
 
 use super::game::{AppState, GameCommand, Play, Progress, Settings};
 use super::scenario_assets::Catalogue;
@@ -31,7 +31,31 @@ impl Plugin for UiPlugin {
     fn build(&self, app: &mut App) {
         app.init_resource::<MenuUi>()
             .insert_resource(Authoring(self.authoring))
+            .add_systems(
+                PreUpdate,
+                drop_repeated_modifier_events
+                    .after(EguiPreUpdateSet::ProcessInput)
+                    .before(EguiPreUpdateSet::BeginPass),
+            )
             .add_systems(EguiPrimaryContextPass, (setup_style, draw).chain());
+    }
+}
+
+/// bevy_egui 0.42 adds a `ModifiersChanged` event to egui's input on every
+/// frame, even when no modifier key changed; egui answers any input event
+/// with a repaint request, and bevy_egui turns that into `RequestRedraw`, so
+/// the reactive window would redraw forever (a whole core busy while the
+/// trainee reads). Only real changes are passed on; egui keeps the last
+/// state between frames.
+pub fn drop_repeated_modifier_events(
+    mut inputs: Query<(Entity, &mut EguiInput)>,
+    mut last: Local<bevy::platform::collections::HashMap<Entity, egui::Modifiers>>,
+) {
+    for (entity, mut input) in &mut inputs {
+        input.events.retain(|event| match event {
+            egui::Event::ModifiersChanged(now) => last.insert(entity, *now) != Some(*now),
+            _ => true,
+        });
     }
 }
 
@@ -73,12 +97,16 @@ pub fn install_style(ctx: &egui::Context) {
         style.text_styles.insert(TextStyle::Monospace, FontId::new(15.0, FontFamily::Monospace));
         style.spacing.item_spacing = egui::vec2(10.0, 8.0);
         style.spacing.button_padding = egui::vec2(12.0, 6.0);
+        // A blinking cursor asks egui for a repaint every half second, and
+        // bevy_egui 0.42 turns any pending repaint into an immediate redraw:
+        // the window would redraw non-stop while the reply box has focus.
+        style.visuals.text_cursor.blink = false;
     });
 }
 
 fn panel_frame() -> egui::Frame {
     egui::Frame::new()
-        .fill(egui::Color32::from_rgba_unmultiplied(250, 248, 244, 245))
+        .fill(egui::Color32::from_rgb(250, 248, 244))
         .inner_margin(egui::Margin::same(16))
 }
 
@@ -172,6 +200,9 @@ fn draw(
     }
     for c in commands {
         out.write(c);
+    }
+    if std::env::var_os("COURTESY_DEBUG_REPAINT").is_some() {
+        eprintln!("repaint causes: {:?} events: {:?} pointer: {:?}", ctx.repaint_causes(), ctx.input(|i| i.raw.events.clone()), ctx.input(|i| i.pointer.latest_pos()));
     }
     Ok(())
 }

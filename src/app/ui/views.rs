@@ -562,6 +562,9 @@ pub fn turn_details(ui: &mut egui::Ui, m: &Messages, scenario: &PreparedScenario
             ("category", m.category(check.category)),
             ("clause", m.scenario_text(check.clause.as_deref().unwrap_or("-"))),
         ]))).color(color));
+        if !check.met && let Some(s) = &check.suggestion {
+            ui.label(RichText::new(m.format("suggestion-line", &[("text", m.scenario_text(s))])).color(GOOD));
+        }
     }
     if let Some(chosen) = &r.chose {
         let option = scenario
