@@ -17,7 +17,7 @@ use bevy::asset::AssetPlugin;
 use bevy::log::LogPlugin;
 use bevy::prelude::*;
 use bevy::window::WindowResolution;
-use bevy::winit::WinitSettings;
+use bevy::winit::{UpdateMode, WinitSettings};
 use bevy_egui::{EguiPlugin, EguiStartupSet};
 
 use crate::core::i18n::{Locale, Messages};
@@ -100,8 +100,15 @@ pub fn run(options: GameOptions) -> Result<ExitCode, String> {
                 .add_plugins(autoplay::AutoplayPlugin);
         }
         None => {
-            // Reactive: no busy loop while the trainee thinks.
-            app.insert_resource(WinitSettings::desktop_app());
+            // Reactive: no busy loop while the trainee thinks. Trainees'
+            // windows wake only for their input (and the timer's redraws);
+            // authoring also wakes every 5 s to pick up saved files.
+            app.insert_resource(if options.authoring {
+                WinitSettings::desktop_app()
+            } else {
+                let mode = UpdateMode::reactive_low_power(std::time::Duration::from_secs(60));
+                WinitSettings { focused_mode: mode, unfocused_mode: mode }
+            });
             if let Some(id) = options.scenario.clone() {
                 app.insert_resource(OpenAtStart(Some(id))).add_systems(Update, open_at_start);
             }

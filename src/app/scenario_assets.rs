@@ -111,7 +111,17 @@ impl Plugin for ScenarioAssetsPlugin {
             .register_asset_loader(ScenarioFileLoader { root: self.root.clone() })
             .init_resource::<Catalogue>()
             .add_systems(Startup, load_folder)
-            .add_systems(PreUpdate, rebuild_on_change);
+            .add_systems(PreUpdate, rebuild_on_change)
+            .add_message::<bevy::window::RequestRedraw>()
+            .add_systems(Update, redraw_until_loaded);
+    }
+}
+
+/// The window sleeps until input arrives; while the scenario files are still
+/// loading it keeps drawing so the menu fills in without a mouse move.
+fn redraw_until_loaded(catalogue: Res<Catalogue>, mut redraw: MessageWriter<bevy::window::RequestRedraw>) {
+    if catalogue.generation == 0 {
+        redraw.write(bevy::window::RequestRedraw);
     }
 }
 

@@ -138,8 +138,7 @@ fn play_text(context: &Context, args: PlayArgs) -> Outcome {
     let stdin = std::io::stdin();
     let mut lines = stdin.lock().split(b'\n');
     let mut save_warned = false;
-    loop {
-        let Some(screen) = session.screen() else { break };
+    while let Some(screen) = session.screen() {
         let _ = write!(out, "{}", render::screen(m, &screen));
         if session.is_finished() {
             break;
@@ -188,10 +187,10 @@ fn play_text(context: &Context, args: PlayArgs) -> Outcome {
     }
 
     let result = session.result();
-    if session.is_finished() {
-        if let Err(e) = finish_saved(&result) {
-            eprintln!("{}", m.format("play-result-save-failed", &[("detail", e)]));
-        }
+    if session.is_finished()
+        && let Err(e) = finish_saved(&result)
+    {
+        eprintln!("{}", m.format("play-result-save-failed", &[("detail", e)]));
     }
     if args.json {
         let json = serde_json::to_string_pretty(&result).map_err(|e| e.to_string())?;
