@@ -30,6 +30,9 @@ pub struct MenuState {
     pub tag: Option<String>,
     pub search: String,
     pub selected: Option<String>,
+    /// The selection the list last scrolled to, so a selection made by the
+    /// keys, a script or a filter change is brought into view once.
+    pub scrolled_to: Option<String>,
 }
 
 impl MenuState {
@@ -139,8 +142,9 @@ pub fn menu(
                     )
                     .right_text(RichText::new(m.setting(s.scenario.setting)).color(MUTED).size(15.0)),
                 );
-                if selected && moved {
-                    response.scroll_to_me(None);
+                if selected && menu.scrolled_to.as_deref() != Some(s.id()) {
+                    response.scroll_to_me(Some(Align::Center));
+                    menu.scrolled_to = Some(s.id().to_string());
                 }
                 if response.clicked() {
                     menu.selected = Some(s.id().to_string());
