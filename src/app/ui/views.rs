@@ -667,7 +667,7 @@ pub fn debrief(ui: &mut egui::Ui, settings: &Settings, play: &Play, progress: &P
             ui.horizontal(|ui| {
                 ui.add_sized([110.0, 22.0], egui::Label::new(m.category(c.category)));
                 let color = if c.score >= result.pass_mark { GOOD } else { BAD };
-                ui.add(egui::ProgressBar::new(f32::from(c.score) / 100.0).desired_width(320.0).fill(color).text(c.score.to_string()));
+                ui.add(egui::ProgressBar::new(f32::from(c.score) / 100.0).desired_width(320.0).fill(color).text(RichText::new(c.score.to_string()).color(Color32::WHITE).strong()));
             });
         }
         ui.add_space(8.0);
