@@ -316,17 +316,23 @@ fn dialogue_frame(ctx: &egui::Context, play: &mut Play, events: Vec<egui::Event>
     out
 }
 
-#[test]
-fn an_input_method_commit_lands_in_the_reply_box_and_enter_sends_it() {
+/// A game at the first free-text prompt of `unknown-question`, and an egui
+/// context styled as the game's, to draw its dialogue panel in.
+fn at_a_reply_prompt() -> (App, egui::Context) {
     let mut app = app();
     send(&mut app, GameCommand::Open { scenario: "unknown-question".into() });
     send(&mut app, GameCommand::Begin);
     send(&mut app, GameCommand::Answer(Input::Pick(0)));
     send(&mut app, GameCommand::Continue);
-    let world = app.world_mut();
-    let mut play = world.resource_mut::<Play>();
     let ctx = egui::Context::default();
     courtesy::app::ui::install_style(&ctx);
+    (app, ctx)
+}
+
+#[test]
+fn an_input_method_commit_lands_in_the_reply_box_and_enter_sends_it() {
+    let (mut app, ctx) = at_a_reply_prompt();
+    let mut play = app.world_mut().resource_mut::<Play>();
     // The reply box takes focus by itself; then the IME composes and commits.
     dialogue_frame(&ctx, &mut play, vec![]);
     let preedit = egui::ImeEvent::Preedit { text: "duibuqi".into(), active_range_chars: None };
@@ -353,8 +359,7 @@ fn an_input_method_commit_lands_in_the_reply_box_and_enter_sends_it() {
     };
     let sent = dialogue_frame(&ctx, &mut play, vec![enter]);
     assert_eq!(sent, vec![GameCommand::Answer(Input::Text("对不起，请您稍等\n".into()))]);
-    drop(play);
-    world.write_message(sent[0].clone());
+    app.world_mut().write_message(sent[0].clone());
     app.update();
     let (reply, _) = app.world().resource::<Play>().feedback.clone().unwrap();
     assert_eq!(reply, "对不起，请您稍等\n");
@@ -444,15 +449,8 @@ fn unchanged_modifier_keys_do_not_keep_the_window_redrawing() {
 
 #[test]
 fn a_focused_reply_box_does_not_ask_for_endless_repaints() {
-    let mut app = app();
-    send(&mut app, GameCommand::Open { scenario: "unknown-question".into() });
-    send(&mut app, GameCommand::Begin);
-    send(&mut app, GameCommand::Answer(Input::Pick(0)));
-    send(&mut app, GameCommand::Continue);
-    let world = app.world_mut();
-    let mut play = world.resource_mut::<Play>();
-    let ctx = egui::Context::default();
-    courtesy::app::ui::install_style(&ctx);
+    let (mut app, ctx) = at_a_reply_prompt();
+    let mut play = app.world_mut().resource_mut::<Play>();
     dialogue_frame(&ctx, &mut play, vec![]);
     dialogue_frame(&ctx, &mut play, vec![egui::Event::Text("您好".into())]);
     assert_eq!(play.draft, "您好", "the box has the focus");

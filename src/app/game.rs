@@ -83,8 +83,6 @@ pub struct Play {
     pub result: Option<ScenarioResult>,
     /// Seed of the next session; each start takes one and moves on.
     pub next_seed: u64,
-    /// Whether the finished session's result has been recorded.
-    pub recorded: bool,
     /// Ids shown in the menu, in order (for `Next`).
     pub menu_order: Vec<String>,
 }
@@ -197,7 +195,7 @@ fn apply_commands(
                 if *state.get() == AppState::Briefing {
                     // A new session replaces the one that could be resumed.
                     progress.resumable = None;
-                    start(&mut play);
+                    start_new(&mut play);
                     next.set(AppState::Playing);
                 }
             }
@@ -205,7 +203,7 @@ fn apply_commands(
             GameCommand::Continue => {
                 if play.feedback.take().is_some() {
                     play.elapsed = 0.0;
-                    finish_if_ended(&mut play, &settings, &mut progress);
+                    show_result_if_ended(&mut play);
                 }
             }
             GameCommand::Resume => {
@@ -214,16 +212,15 @@ fn apply_commands(
                 progress.resumable = None;
                 settings.trainee = saved.trainee.clone().unwrap_or_default();
                 settings.mode = saved.mode;
-                play.scenario = Some(found.clone());
-                start(&mut play);
-                play.session = Some(Session::replay(found, &saved.session));
-                finish_if_ended(&mut play, &settings, &mut progress);
+                start(&mut play, Session::replay(found, &saved.session));
+                // A file edited since may replay to the end: show the debrief.
+                show_result_if_ended(&mut play);
                 next.set(AppState::Playing);
             }
             GameCommand::Retry => {
                 if play.scenario.is_some() {
                     progress.resumable = None;
-                    start(&mut play);
+                    start_new(&mut play);
                     next.set(AppState::Playing);
                 }
             }
@@ -259,17 +256,23 @@ fn apply_commands(
     }
 }
 
-fn start(play: &mut Play) {
+/// Starts the briefed scenario afresh with the next seed.
+fn start_new(play: &mut Play) {
     let Some(scenario) = play.scenario.clone() else { return };
     let seed = play.next_seed;
     play.next_seed = play.next_seed.wrapping_add(1);
-    play.session = Some(Session::new(scenario, seed));
+    start(play, Session::new(scenario, seed));
+}
+
+/// Plays `session` (new or resumed) with a clean turn.
+fn start(play: &mut Play, session: Session) {
+    play.scenario = Some(Arc::clone(session.scenario()));
+    play.session = Some(session);
     play.feedback = None;
     play.draft.clear();
     play.elapsed = 0.0;
     play.refused = None;
     play.result = None;
-    play.recorded = false;
 }
 
 fn answer(play: &mut Play, settings: &Settings, progress: &mut Progress, input: Input) {
@@ -281,7 +284,12 @@ fn answer(play: &mut Play, settings: &Settings, progress: &mut Progress, input: 
     match session.answer(input, elapsed) {
         Ok(result) => {
             let reply = session.transcript().last().map(|t| t.reply.clone()).unwrap_or_default();
-            if !session.is_finished() {
+            // This answer is the only moment a session can end: until then
+            // it is saved for resuming, at the end its result is recorded
+            // (nothing is lost if the game closes on the last feedback).
+            if session.is_finished() {
+                progress.record(settings, &session.result());
+            } else {
                 progress.save(settings, session);
             }
             play.refused = None;
@@ -290,23 +298,18 @@ fn answer(play: &mut Play, settings: &Settings, progress: &mut Progress, input: 
             if settings.mode == Mode::Practice {
                 play.feedback = Some((reply, result));
             }
-            finish_if_ended(play, settings, progress);
+            show_result_if_ended(play);
         }
         Err(e) => play.refused = Some(e),
     }
 }
 
-/// When the session has ended, its result is recorded at once (nothing is
-/// lost if the game is closed on the last feedback); once no feedback is
-/// open the result is shown (`to_debrief_when_done`).
-fn finish_if_ended(play: &mut Play, settings: &Settings, progress: &mut Progress) {
-    let Some(session) = play.session.as_ref().filter(|s| s.is_finished()) else { return };
-    if !play.recorded {
-        play.recorded = true;
-        progress.record(settings, &session.result());
-    }
-    if play.feedback.is_none() {
-        play.result = Some(session.result());
+/// When the session has ended and no feedback is open, the result is ready
+/// (and `to_debrief_when_done` shows it).
+fn show_result_if_ended(play: &mut Play) {
+    let ended = play.session.as_ref().is_some_and(Session::is_finished);
+    if ended && play.feedback.is_none() {
+        play.result = play.session.as_ref().map(Session::result);
     }
 }
 

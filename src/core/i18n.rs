@@ -122,9 +122,7 @@ impl Messages {
     /// A scenario's title: the locale's translation if there is one.
     /// A scenario tag as shown to people; a tag with no message shows its id.
     pub fn tag(&self, tag: &str) -> String {
-        let key = format!("tag-{tag}");
-        let shown = self.get(&key);
-        if shown == key { tag.to_string() } else { shown }
+        self.translated(&format!("tag-{tag}"), tag)
     }
 
     pub fn scenario_title(&self, id: &str, fallback: &str) -> String {
@@ -135,6 +133,7 @@ impl Messages {
         self.translated(&format!("scenario-{id}-summary"), fallback)
     }
 
+    /// The message `id` of this locale, else `fallback` as scenario text.
     fn translated(&self, id: &str, fallback: &str) -> String {
         match self.bundles.first().and_then(|b| b.get_message(id)).and_then(|m| m.value()) {
             Some(pattern) => {

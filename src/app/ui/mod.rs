@@ -31,6 +31,7 @@ impl Plugin for UiPlugin {
     fn build(&self, app: &mut App) {
         app.init_resource::<MenuUi>()
             .insert_resource(Authoring(self.authoring))
+            .insert_resource(Instrumentation::from_env())
             .add_systems(
                 PreUpdate,
                 drop_repeated_modifier_events
@@ -110,17 +111,38 @@ fn panel_frame() -> egui::Frame {
         .inner_margin(egui::Margin::same(16))
 }
 
-/// With `COURTESY_TIMING` set, prints once how long it took from start-up
-/// to the first frame of a menu with the scenarios loaded.
-fn report_first_interactive_frame(catalogue: &Catalogue) {
-    static REPORTED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-    if catalogue.generation == 0 || std::env::var_os("COURTESY_TIMING").is_none() {
-        return;
+/// Measuring aids, read from the environment once: `COURTESY_TIMING` prints
+/// the time from start-up to the first menu frame with the scenarios loaded
+/// (docs/performance.md); `COURTESY_DEBUG_REPAINT` prints, every frame, why
+/// egui wants to repaint (for when idle stops being idle).
+#[derive(Resource)]
+struct Instrumentation {
+    report_start: bool,
+    repaint_causes: bool,
+}
+
+impl Instrumentation {
+    fn from_env() -> Self {
+        Instrumentation {
+            report_start: std::env::var_os("COURTESY_TIMING").is_some(),
+            repaint_causes: std::env::var_os("COURTESY_DEBUG_REPAINT").is_some(),
+        }
     }
-    if !REPORTED.swap(true, std::sync::atomic::Ordering::Relaxed)
-        && let Some(started) = crate::app::STARTED.get()
-    {
-        eprintln!("first interactive frame after {} ms", started.elapsed().as_millis());
+
+    fn first_interactive_frame(&mut self, catalogue: &Catalogue) {
+        if self.report_start && catalogue.generation > 0 {
+            self.report_start = false;
+            if let Some(started) = crate::app::STARTED.get() {
+                eprintln!("first interactive frame after {} ms", started.elapsed().as_millis());
+            }
+        }
+    }
+
+    fn frame_done(&self, ctx: &egui::Context) {
+        if self.repaint_causes {
+            let events = ctx.input(|i| i.raw.events.clone());
+            eprintln!("repaint causes: {:?} events: {events:?}", ctx.repaint_causes());
+        }
     }
 }
 
@@ -134,6 +156,7 @@ fn draw(
     mut menu: ResMut<MenuUi>,
     progress: Res<Progress>,
     authoring: Res<Authoring>,
+    mut instrumentation: ResMut<Instrumentation>,
     mut out: MessageWriter<GameCommand>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
@@ -155,12 +178,9 @@ fn draw(
     match state.get() {
         AppState::Menu => {
             egui::CentralPanel::default().frame(panel_frame()).show(&mut root, |ui| {
-                commands.extend(views::menu(ui, &mut settings, &catalogue, &mut menu.0, &progress));
+                commands.extend(views::menu(ui, &mut settings, &catalogue, &mut menu.0, &progress, &mut play.menu_order));
             });
-            let order: Vec<String> =
-                menu.0.visible(&catalogue, &settings.messages).iter().map(|s| s.id().to_string()).collect();
-            play.menu_order = order;
-            report_first_interactive_frame(&catalogue);
+            instrumentation.first_interactive_frame(&catalogue);
         }
         AppState::Briefing => {
             let m = &settings.messages;
@@ -201,8 +221,6 @@ fn draw(
     for c in commands {
         out.write(c);
     }
-    if std::env::var_os("COURTESY_DEBUG_REPAINT").is_some() {
-        eprintln!("repaint causes: {:?} events: {:?} pointer: {:?}", ctx.repaint_causes(), ctx.input(|i| i.raw.events.clone()), ctx.input(|i| i.pointer.latest_pos()));
-    }
+    instrumentation.frame_done(&ctx);
     Ok(())
 }

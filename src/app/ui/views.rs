@@ -11,7 +11,7 @@ use crate::app::scenario_assets::Catalogue;
 use crate::core::diagnostic::Severity;
 use crate::core::i18n::{Locale, Messages};
 use crate::core::library::PreparedScenario;
-use crate::core::model::{EndingKind, Mood, Prompt, Setting, TraineeState, Verdict};
+use crate::core::model::{EndingKind, Mood, Prompt, Scenario, Setting, TraineeState, Verdict};
 use crate::core::scoring::{ForbiddenHit, TurnResult, highlight_segments};
 use crate::core::session::{Input, InputError};
 
@@ -58,14 +58,31 @@ fn heading(ui: &mut egui::Ui, text: impl Into<String>) {
     ui.label(RichText::new(text.into()).size(28.0).strong().color(ACCENT));
 }
 
+/// One row of a two-column facts grid: a bold label and its value.
+fn fact_row(ui: &mut egui::Ui, label: String, value: impl Into<egui::WidgetText>) {
+    ui.label(RichText::new(label).strong());
+    ui.label(value);
+    ui.end_row();
+}
+
+/// A scenario's sources under a bold heading, one line each.
+fn source_lines(ui: &mut egui::Ui, m: &Messages, heading: &str, s: &Scenario, size: f32) {
+    ui.label(RichText::new(m.get(heading)).strong());
+    for src in &s.sources {
+        ui.label(RichText::new(format!("· {} {}", m.scenario_text(&src.doc), m.scenario_text(&src.clause))).size(size));
+    }
+}
+
 /// The menu: name, mode and language on top; on the left the filters and
-/// the scenario list, on the right the selected scenario and Start.
+/// the scenario list, on the right the selected scenario and Start. The ids
+/// listed are left in `order`.
 pub fn menu(
     ui: &mut egui::Ui,
     settings: &mut Settings,
     catalogue: &Catalogue,
     menu: &mut MenuState,
     progress: &Progress,
+    order: &mut Vec<String>,
 ) -> Vec<GameCommand> {
     let mut out = Vec::new();
     let m = &settings.messages;
@@ -103,6 +120,9 @@ pub fn menu(
     ui.separator();
 
     let visible = menu.visible(catalogue, m);
+    // `Next` on the debrief follows the list as shown.
+    order.clear();
+    order.extend(visible.iter().map(|s| s.id().to_string()));
     if menu.selected.as_ref().is_none_or(|id| !visible.iter().any(|s| s.id() == id)) {
         menu.selected = visible.first().map(|s| s.id().to_string());
     }
@@ -189,11 +209,13 @@ fn filters(ui: &mut egui::Ui, m: &Messages, catalogue: &Catalogue, menu: &mut Me
         });
         ui.end_row();
         ui.label(m.get("ui-tag"));
-        let mut tags: Vec<String> = catalogue.scenarios().iter().flat_map(|s| s.scenario.tags.clone()).collect();
-        tags.sort();
-        tags.dedup();
-        let mut tags: Vec<(String, String)> = tags.into_iter().map(|t| (m.tag(&t), t)).collect();
-        tags.sort();
+        // Every tag once, in the order of its shown name.
+        let tags: std::collections::BTreeSet<(String, String)> = catalogue
+            .scenarios()
+            .iter()
+            .flat_map(|s| s.scenario.tags.iter())
+            .map(|t| (m.tag(t), t.clone()))
+            .collect();
         egui::ComboBox::from_id_salt("menu-tag")
             .selected_text(menu.tag.as_ref().map_or(all.clone(), |t| m.tag(t)))
             .height(400.0)
@@ -217,22 +239,13 @@ fn preview(ui: &mut egui::Ui, m: &Messages, scenario: &PreparedScenario) {
     ui.label(RichText::new(m.scenario_summary(&s.id, &s.summary)).size(17.0));
     ui.add_space(6.0);
     egui::Grid::new("menu-preview").num_columns(2).spacing([12.0, 6.0]).show(ui, |ui| {
-        ui.label(RichText::new(m.get("ui-setting")).strong());
-        ui.label(m.setting(s.setting));
-        ui.end_row();
-        ui.label(RichText::new(m.get("ui-your-role")).strong());
-        ui.label(m.scenario_text(&s.trainee.role));
-        ui.end_row();
-        ui.label(RichText::new(m.get("ui-tag")).strong());
+        fact_row(ui, m.get("ui-setting"), m.setting(s.setting));
+        fact_row(ui, m.get("ui-your-role"), m.scenario_text(&s.trainee.role));
         let tags: Vec<String> = s.tags.iter().map(|t| m.tag(t)).collect();
-        ui.label(RichText::new(tags.join(" · ")).color(MUTED));
-        ui.end_row();
+        fact_row(ui, m.get("ui-tag"), RichText::new(tags.join(" · ")).color(MUTED));
     });
     ui.add_space(4.0);
-    ui.label(RichText::new(m.get("ui-sources")).strong());
-    for src in &s.sources {
-        ui.label(RichText::new(format!("· {} {}", m.scenario_text(&src.doc), m.scenario_text(&src.clause))).size(15.0));
-    }
+    source_lines(ui, m, "ui-sources", s, 15.0);
 }
 
 /// The session an earlier run left unfinished, offered to continue (F5);
@@ -281,12 +294,9 @@ pub fn briefing(ui: &mut egui::Ui, m: &Messages, scenario: &PreparedScenario) ->
     ui.label(RichText::new(m.scenario_summary(&s.id, &s.summary)).size(19.0));
     ui.add_space(12.0);
     egui::Grid::new("briefing").num_columns(2).spacing([16.0, 8.0]).show(ui, |ui| {
-        ui.label(RichText::new(m.get("ui-setting")).strong());
-        ui.label(m.setting(s.setting));
-        ui.end_row();
-        ui.label(RichText::new(m.get("ui-your-role")).strong());
-        ui.label(format!("{}（{}）", m.scenario_text(&s.trainee.role), trainee_state(m, s.trainee.starts)));
-        ui.end_row();
+        fact_row(ui, m.get("ui-setting"), m.setting(s.setting));
+        let role = format!("{}（{}）", m.scenario_text(&s.trainee.role), trainee_state(m, s.trainee.starts));
+        fact_row(ui, m.get("ui-your-role"), role);
         ui.label(RichText::new(m.get("ui-cast")).strong());
         ui.vertical(|ui| {
             for p in &s.cast {
@@ -294,15 +304,10 @@ pub fn briefing(ui: &mut egui::Ui, m: &Messages, scenario: &PreparedScenario) ->
             }
         });
         ui.end_row();
-        ui.label(RichText::new(m.get("ui-pass-mark")).strong());
-        ui.label(s.pass_mark.to_string());
-        ui.end_row();
+        fact_row(ui, m.get("ui-pass-mark"), s.pass_mark.to_string());
     });
     ui.add_space(10.0);
-    ui.label(RichText::new(m.get("ui-sources")).strong());
-    for src in &s.sources {
-        ui.label(format!("· {} {}", m.scenario_text(&src.doc), m.scenario_text(&src.clause)));
-    }
+    source_lines(ui, m, "ui-sources", s, 18.0);
     ui.add_space(16.0);
     ui.horizontal(|ui| {
         let begin = ui.add(egui::Button::new(RichText::new(m.get("ui-begin")).size(20.0)).min_size([180.0, 42.0].into()));
@@ -686,10 +691,7 @@ pub fn debrief(ui: &mut egui::Ui, settings: &Settings, play: &Play, progress: &P
             });
         }
         ui.add_space(8.0);
-        ui.label(RichText::new(m.get("debrief-sources")).strong());
-        for src in &s.sources {
-            ui.label(format!("· {} {}", m.scenario_text(&src.doc), m.scenario_text(&src.clause)));
-        }
+        source_lines(ui, m, "debrief-sources", s, 18.0);
     });
     out
 }
