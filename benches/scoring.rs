@@ -43,7 +43,8 @@ fn generated_rules(n: usize) -> Vec<Rule> {
     (0..n)
         .map(|i| {
             let len = 3 + i % 4;
-            let phrase: String = (0..len).map(|k| base[(i * 7 + k * 131 + k * k * 17) % base.len()]).collect();
+            let phrase: String =
+                (0..len).map(|k| base[(i * 7 + k * 131 + k * k * 17) % base.len()]).collect();
             Rule {
                 id: format!("g{i}"),
                 category: Category::Rudeness,
@@ -93,7 +94,10 @@ fn bench(c: &mut Criterion) {
     group.sample_size(10).throughput(Throughput::Bytes(bytes as u64));
     group.bench_function("built-in rules", |b| {
         b.iter(|| {
-            corpus.iter().map(|r| score_reply(&book, r, &[], book.always_forbidden(), 60).score as u64).sum::<u64>()
+            corpus
+                .iter()
+                .map(|r| score_reply(&book, r, &[], book.always_forbidden(), 60).score as u64)
+                .sum::<u64>()
         })
     });
     group.finish();
@@ -118,9 +122,10 @@ fn bench(c: &mut Criterion) {
     group.finish();
 
     let dir = tempfile::tempdir().expect("temp dir");
-    let template =
-        std::fs::read_to_string(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios/phone-three-rings.ron"))
-            .expect("template scenario");
+    let template = std::fs::read_to_string(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios/phone-three-rings.ron"),
+    )
+    .expect("template scenario");
     let phrases = dir.path().join("phrases");
     std::fs::create_dir_all(&phrases).unwrap();
     std::fs::copy(

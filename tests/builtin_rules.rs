@@ -55,7 +55,8 @@ fn no_standard_phrase_quoted_in_the_manuals_is_flagged() {
     for (phrase, clause) in &lines {
         let r = score_reply(&book, phrase, &[], book.always_forbidden(), 60);
         if !r.forbidden.is_empty() {
-            let hits: Vec<_> = r.forbidden.iter().map(|h| format!("{}:{}", h.rule, h.text)).collect();
+            let hits: Vec<_> =
+                r.forbidden.iter().map(|h| format!("{}:{}", h.rule, h.text)).collect();
             flagged.push(format!("{phrase} ({clause}) -> {hits:?}"));
         }
     }
@@ -69,7 +70,8 @@ fn the_built_in_set_has_the_categories_and_suggestions_it_promises() {
     let set = &library.rule_set("service-language").unwrap().set;
     let phrases: usize = set.forbidden.iter().map(|r| r.phrases.len()).sum();
     assert!(phrases >= 80, "{phrases} forbidden phrases");
-    let categories: std::collections::HashSet<_> = set.forbidden.iter().map(|r| r.category).collect();
+    let categories: std::collections::HashSet<_> =
+        set.forbidden.iter().map(|r| r.category).collect();
     assert!(categories.len() >= 6, "{categories:?}");
     for r in &set.forbidden {
         assert!(r.suggestion.is_some(), "{} has no suggestion", r.id);

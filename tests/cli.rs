@@ -69,7 +69,10 @@ fn unknown_question_plays_good_and_bad() {
     );
     assert_eq!((good["verdict"].as_str(), good["ending"].as_str()), (Some("pass"), Some("Good")));
     let bad = play_json("unknown-question", 2, "3\n不知道\n不清楚就是不清楚\n");
-    assert_eq!((bad["verdict"].as_str(), bad["ending_node"].as_str()), (Some("fail"), Some("end-complaint")));
+    assert_eq!(
+        (bad["verdict"].as_str(), bad["ending_node"].as_str()),
+        (Some("fail"), Some("end-complaint"))
+    );
     assert_eq!(bad["critical_failures"][0], "no-dont-know");
 }
 
@@ -81,14 +84,19 @@ fn gate_guard_asleep_plays_good_and_bad() {
         "1\n您好！管理处在3栋一楼，请往前直走，到第二个路口右转就到了。\n1\n不客气，请慢走！\n",
     );
     assert_eq!((good["verdict"].as_str(), good["ending"].as_str()), (Some("pass"), Some("Good")));
-    let bad = play_json("gate-guard-asleep", 3, "3\n干嘛\n去里面，往里走就看见了\n往里走就看见了\n");
-    assert_eq!((bad["verdict"].as_str(), bad["ending_node"].as_str()), (Some("fail"), Some("end-lost")));
+    let bad =
+        play_json("gate-guard-asleep", 3, "3\n干嘛\n去里面，往里走就看见了\n往里走就看见了\n");
+    assert_eq!(
+        (bad["verdict"].as_str(), bad["ending_node"].as_str()),
+        (Some("fail"), Some("end-lost"))
+    );
 }
 
 #[test]
 fn the_same_seed_replays_the_same_lines() {
     let input = "1\n您好，丽江花园物业管理处，请问有什么可以帮您？\n请稍等\n";
-    let line = |seed| play_partial("phone-three-rings", seed, input).1["transcript"][2]["line"].clone();
+    let line =
+        |seed| play_partial("phone-three-rings", seed, input).1["transcript"][2]["line"].clone();
     assert_eq!(line(9), line(9));
     let lines: std::collections::HashSet<String> = (0..12).map(|s| line(s).to_string()).collect();
     assert_eq!(lines.len(), 2, "both variants of the query appear across seeds");
@@ -168,13 +176,29 @@ fn check_json_reports_character_offsets_clause_and_suggestion() {
 fn check_against_a_node_reports_required_rules() {
     let s = state();
     let out = courtesy(&s)
-        .args(["check", "--json", "--scenario", "phone-three-rings", "--node", "greet", "您好，丽江花园物业管理处", "喂"])
+        .args([
+            "check",
+            "--json",
+            "--scenario",
+            "phone-three-rings",
+            "--node",
+            "greet",
+            "您好，丽江花园物业管理处",
+            "喂",
+        ])
         .output()
         .unwrap();
-    let lines: Vec<serde_json::Value> =
-        out.stdout.split(|b| *b == b'\n').filter(|l| !l.is_empty()).map(|l| serde_json::from_slice(l).unwrap()).collect();
+    let lines: Vec<serde_json::Value> = out
+        .stdout
+        .split(|b| *b == b'\n')
+        .filter(|l| !l.is_empty())
+        .map(|l| serde_json::from_slice(l).unwrap())
+        .collect();
     assert_eq!(lines.len(), 2);
-    let req = |i: usize, rule: &str| lines[i]["required"].as_array().unwrap().iter().find(|r| r["rule"] == rule).unwrap()["met"].clone();
+    let req = |i: usize, rule: &str| {
+        lines[i]["required"].as_array().unwrap().iter().find(|r| r["rule"] == rule).unwrap()["met"]
+            .clone()
+    };
     assert_eq!(req(0, "greeting-company"), true);
     assert_eq!(req(0, "offer-help"), false);
     assert_eq!(req(1, "greeting-company"), false);
@@ -194,8 +218,12 @@ fn check_reads_one_reply_per_line_and_flags_bad_lines() {
     input.extend_from_slice("😀🙂 mixed 文字 ＡＢＣ\n\0\n\n".as_bytes());
     let out = courtesy(&s).args(["check", "--json"]).write_stdin(input).output().unwrap();
     assert_eq!(out.status.code(), Some(1), "bad lines make the exit code 1");
-    let lines: Vec<serde_json::Value> =
-        out.stdout.split(|b| *b == b'\n').filter(|l| !l.is_empty()).map(|l| serde_json::from_slice(l).unwrap()).collect();
+    let lines: Vec<serde_json::Value> = out
+        .stdout
+        .split(|b| *b == b'\n')
+        .filter(|l| !l.is_empty())
+        .map(|l| serde_json::from_slice(l).unwrap())
+        .collect();
     assert_eq!(lines.len(), 2006);
     assert_eq!(lines[0]["verdict"], "pass");
     assert_eq!(lines[2000]["line"], 2001);
@@ -258,8 +286,16 @@ fn list_filters_by_tag_and_prints_json() {
     let all = courtesy(&s).args(["list", "--json"]).output().unwrap();
     let all: serde_json::Value = serde_json::from_slice(&all.stdout).unwrap();
     assert!(all.as_array().unwrap().len() > entries.len());
-    courtesy(&s).args(["--locale", "en-US", "list"]).assert().success().stdout(predicate::str::contains("Asleep in the gate booth"));
-    courtesy(&s).args(["--locale", "zh-TW", "list"]).assert().success().stdout(predicate::str::contains("崗亭裡睡著了"));
+    courtesy(&s)
+        .args(["--locale", "en-US", "list"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("Asleep in the gate booth"));
+    courtesy(&s)
+        .args(["--locale", "zh-TW", "list"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("崗亭裡睡著了"));
 }
 
 #[test]
@@ -276,7 +312,11 @@ fn graph_prints_dot() {
 #[test]
 fn unknown_scenarios_and_usage_errors() {
     let s = state();
-    courtesy(&s).args(["play", "--text", "--scenario", "nope"]).assert().code(1).stderr(predicate::str::contains("找不到场景"));
+    courtesy(&s)
+        .args(["play", "--text", "--scenario", "nope"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("找不到场景"));
     courtesy(&s).args(["graph", "nope"]).assert().code(1);
     courtesy(&s).args(["check", "--node", "x"]).assert().code(2);
 }
@@ -285,7 +325,16 @@ fn unknown_scenarios_and_usage_errors() {
 fn zh_tw_shows_scenario_text_in_traditional() {
     let s = state();
     courtesy(&s)
-        .args(["--locale", "zh-TW", "play", "--text", "--scenario", "phone-three-rings", "--seed", "1"])
+        .args([
+            "--locale",
+            "zh-TW",
+            "play",
+            "--text",
+            "--scenario",
+            "phone-three-rings",
+            "--seed",
+            "1",
+        ])
         .write_stdin("2\n")
         .assert()
         .stdout(predicate::str::contains("電話響了"))

@@ -10,9 +10,9 @@ use std::time::Duration;
 
 use bevy::asset::AssetPlugin;
 use bevy::prelude::*;
-use bevy_egui::egui;
 use bevy::state::app::StatesPlugin;
 use bevy::time::TimeUpdateStrategy;
+use bevy_egui::egui;
 use courtesy::app::game::{AppState, GameCommand, GamePlugin, Mode, Play, Progress, Settings};
 use courtesy::app::scenario_assets::{Catalogue, ScenarioAssetsPlugin};
 use courtesy::app::ui::views;
@@ -162,7 +162,8 @@ fn a_session_cut_off_is_offered_again_and_resumes_where_it_stopped() {
         // The process dies here: the app is dropped without going back to the menu.
     }
     let mut app = app_saving_to(Some(dir.path()));
-    let offered = app.world().resource::<Progress>().resumable.clone().expect("the menu offers the session");
+    let offered =
+        app.world().resource::<Progress>().resumable.clone().expect("the menu offers the session");
     assert_eq!(offered.session.scenario, "phone-three-rings");
     assert_eq!(offered.session.inputs.len(), 2);
     assert!(app.world().resource::<Settings>().trainee.is_empty());
@@ -293,7 +294,8 @@ fn the_locale_switches_the_words_shown() {
 #[test]
 fn next_goes_through_the_menu_order() {
     let mut app = app();
-    app.world_mut().resource_mut::<Play>().menu_order = vec!["phone-three-rings".into(), "gate-guard-asleep".into()];
+    app.world_mut().resource_mut::<Play>().menu_order =
+        vec!["phone-three-rings".into(), "gate-guard-asleep".into()];
     send(&mut app, GameCommand::Open { scenario: "phone-three-rings".into() });
     send(&mut app, GameCommand::Next);
     assert_eq!(state(&app), AppState::Briefing);
@@ -301,7 +303,11 @@ fn next_goes_through_the_menu_order() {
 }
 
 /// Runs the dialogue view for one frame with the given input events.
-fn dialogue_frame(ctx: &egui::Context, play: &mut Play, events: Vec<egui::Event>) -> Vec<GameCommand> {
+fn dialogue_frame(
+    ctx: &egui::Context,
+    play: &mut Play,
+    events: Vec<egui::Event>,
+) -> Vec<GameCommand> {
     let m = Messages::new(Locale::ZhCn);
     let mut out = Vec::new();
     let input = egui::RawInput {
@@ -337,7 +343,11 @@ fn an_input_method_commit_lands_in_the_reply_box_and_enter_sends_it() {
     dialogue_frame(&ctx, &mut play, vec![]);
     let preedit = egui::ImeEvent::Preedit { text: "duibuqi".into(), active_range_chars: None };
     dialogue_frame(&ctx, &mut play, vec![egui::Event::Ime(preedit)]);
-    dialogue_frame(&ctx, &mut play, vec![egui::Event::Ime(egui::ImeEvent::Commit("对不起，请您稍等".into()))]);
+    dialogue_frame(
+        &ctx,
+        &mut play,
+        vec![egui::Event::Ime(egui::ImeEvent::Commit("对不起，请您稍等".into()))],
+    );
     assert_eq!(play.draft, "对不起，请您稍等");
     // Shift+Enter is a new line, Enter sends.
     let shift_enter = egui::Event::Key {
@@ -398,8 +408,11 @@ fn a_file_that_breaks_keeps_its_last_good_version_until_it_is_fixed() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), GOOD_FILE);
     let mut app = App::new();
-    app.add_plugins((MinimalPlugins, AssetPlugin { file_path: dir.path().to_string_lossy().into_owned(), ..default() }))
-        .add_plugins(ScenarioAssetsPlugin { root: dir.path().to_path_buf() });
+    app.add_plugins((
+        MinimalPlugins,
+        AssetPlugin { file_path: dir.path().to_string_lossy().into_owned(), ..default() },
+    ))
+    .add_plugins(ScenarioAssetsPlugin { root: dir.path().to_path_buf() });
     wait_for_generation(&mut app, 0);
     let first = app.world().resource::<Catalogue>();
     assert!(first.diagnostics().is_empty(), "{:#?}", first.diagnostics());
@@ -440,9 +453,17 @@ fn unchanged_modifier_keys_do_not_keep_the_window_redrawing() {
     let none = egui::Event::ModifiersChanged(egui::Modifiers::NONE);
     let shift = egui::Event::ModifiersChanged(egui::Modifiers::SHIFT);
     let typed = egui::Event::Text("您好".into());
-    assert_eq!(frame(&mut app, vec![none.clone()]), vec![none.clone()], "the first state is passed on");
+    assert_eq!(
+        frame(&mut app, vec![none.clone()]),
+        vec![none.clone()],
+        "the first state is passed on"
+    );
     assert_eq!(frame(&mut app, vec![none.clone()]), vec![], "the same state again is dropped");
-    assert_eq!(frame(&mut app, vec![typed.clone(), none.clone()]), vec![typed.clone()], "other events stay");
+    assert_eq!(
+        frame(&mut app, vec![typed.clone(), none.clone()]),
+        vec![typed.clone()],
+        "other events stay"
+    );
     assert_eq!(frame(&mut app, vec![shift.clone()]), vec![shift.clone()], "a change is passed on");
     assert_eq!(frame(&mut app, vec![none.clone()]), vec![none], "and the change back");
 }

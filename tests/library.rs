@@ -77,9 +77,19 @@ fn every_scenario_plays_to_an_ending_with_good_and_bad_replies() {
         for good in [true, false] {
             let (input, ending) = script(scenario, good);
             if good {
-                assert_eq!(ending, Some(EndingKind::Good), "{}: good replies should reach a good ending", scenario.id());
+                assert_eq!(
+                    ending,
+                    Some(EndingKind::Good),
+                    "{}: good replies should reach a good ending",
+                    scenario.id()
+                );
             } else {
-                assert_eq!(ending, Some(EndingKind::Bad), "{}: bad replies should reach a bad ending", scenario.id());
+                assert_eq!(
+                    ending,
+                    Some(EndingKind::Bad),
+                    "{}: bad replies should reach a bad ending",
+                    scenario.id()
+                );
             }
             let out = Command::cargo_bin("courtesy")
                 .unwrap()
@@ -89,11 +99,21 @@ fn every_scenario_plays_to_an_ending_with_good_and_bad_replies() {
                 .write_stdin(input.clone())
                 .output()
                 .unwrap();
-            assert!(out.status.success(), "{} ({good}) in the terminal: {}\n{input}", scenario.id(), String::from_utf8_lossy(&out.stderr));
+            assert!(
+                out.status.success(),
+                "{} ({good}) in the terminal: {}\n{input}",
+                scenario.id(),
+                String::from_utf8_lossy(&out.stderr)
+            );
             let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
             let expected = if good { "Good" } else { "Bad" };
             assert_eq!(json["ending"], expected, "{} ({good}) in the terminal", scenario.id());
-            assert_eq!(json["verdict"], if good { "pass" } else { "fail" }, "{} ({good})", scenario.id());
+            assert_eq!(
+                json["verdict"],
+                if good { "pass" } else { "fail" },
+                "{} ({good})",
+                scenario.id()
+            );
         }
     }
 }
@@ -105,19 +125,35 @@ fn every_scenario_meets_the_library_standard() {
         let id = &s.id;
         assert!(!s.sources.is_empty(), "{id}: sources");
         assert!(!s.tags.is_empty(), "{id}: tags");
-        assert!(s.apply.contains(&"service-language".to_string()), "{id}: applies the built-in rules");
+        assert!(
+            s.apply.contains(&"service-language".to_string()),
+            "{id}: applies the built-in rules"
+        );
         let prompts = s.nodes.iter().filter(|n| n.prompt.is_some()).count();
         assert!(prompts >= 3, "{id}: at least three trainee turns");
         assert!(s.nodes.iter().any(|n| n.says.len() >= 2), "{id}: variants for a customer line");
-        assert!(s.nodes.iter().any(|n| matches!(n.prompt, Some(Prompt::Action { .. }))), "{id}: an action prompt");
+        assert!(
+            s.nodes.iter().any(|n| matches!(n.prompt, Some(Prompt::Action { .. }))),
+            "{id}: an action prompt"
+        );
         assert!(s.nodes.iter().any(|n| !n.model.is_empty()), "{id}: model answers");
-        let endings: Vec<_> = s.nodes.iter().filter_map(|n| n.ending.as_ref()).map(|e| e.kind).collect();
-        assert!(endings.contains(&EndingKind::Good) && endings.contains(&EndingKind::Bad), "{id}: good and bad endings");
+        let endings: Vec<_> =
+            s.nodes.iter().filter_map(|n| n.ending.as_ref()).map(|e| e.kind).collect();
+        assert!(
+            endings.contains(&EndingKind::Good) && endings.contains(&EndingKind::Bad),
+            "{id}: good and bad endings"
+        );
         let pass = s.examples.iter().filter(|e| e.expect == Verdict::Pass).count();
-        let fail_with_hits = s.examples.iter().filter(|e| e.expect == Verdict::Fail && !e.hits.is_empty()).count();
-        assert!(pass >= 2 && fail_with_hits >= 2, "{id}: two passing and two failing examples with hits");
+        let fail_with_hits =
+            s.examples.iter().filter(|e| e.expect == Verdict::Fail && !e.hits.is_empty()).count();
+        assert!(
+            pass >= 2 && fail_with_hits >= 2,
+            "{id}: two passing and two failing examples with hits"
+        );
         for locale in ["en-US", "zh-TW"] {
-            let ftl = std::fs::read_to_string(root().join(format!("locales/{locale}/courtesy.ftl"))).unwrap();
+            let ftl =
+                std::fs::read_to_string(root().join(format!("locales/{locale}/courtesy.ftl")))
+                    .unwrap();
             assert!(ftl.contains(&format!("scenario-{id}-title = ")), "{id}: {locale} title");
             assert!(ftl.contains(&format!("scenario-{id}-summary = ")), "{id}: {locale} summary");
         }
@@ -125,7 +161,11 @@ fn every_scenario_meets_the_library_standard() {
         for locale in [Locale::ZhCn, Locale::ZhTw, Locale::EnUs] {
             let m = Messages::new(locale);
             for tag in &s.tags {
-                assert_ne!(&m.tag(tag), tag, "{id}: tag {tag} has no tag-{tag} message in {locale:?}");
+                assert_ne!(
+                    &m.tag(tag),
+                    tag,
+                    "{id}: tag {tag} has no tag-{tag} message in {locale:?}"
+                );
             }
         }
     }
@@ -133,15 +173,40 @@ fn every_scenario_meets_the_library_standard() {
 
 /// The scenarios the library issue asks for, by id.
 const REQUIRED: &[&str] = &[
-    "gate-guard-asleep", "desk-qq-chat", "non-owner-phone-number", "unattended-desk",
-    "newspaper-not-our-business", "busy-desk-second-customer", "phone-three-rings",
-    "visitor-arrives-during-call", "call-during-service", "caller-too-quiet", "call-for-manager",
-    "unknown-question", "angry-customer", "serious-complaint", "late-fee-waiver",
-    "fee-reduction-demand", "renovation-procedures", "handover-documents", "two-customers-priority",
-    "disabled-visitor", "key-borrowing-visitor", "resident-declines-visitor", "parcel-for-resident",
-    "front-desk-temptations", "etiquette-gestures", "grooming-check", "cashier-wrong-change",
-    "colleague-respect", "apology-is-not-a-solution", "home-visit-engineer",
-    "noisy-product-complaint", "parts-out-of-stock", "gift-refusal", "repair-call-intake",
+    "gate-guard-asleep",
+    "desk-qq-chat",
+    "non-owner-phone-number",
+    "unattended-desk",
+    "newspaper-not-our-business",
+    "busy-desk-second-customer",
+    "phone-three-rings",
+    "visitor-arrives-during-call",
+    "call-during-service",
+    "caller-too-quiet",
+    "call-for-manager",
+    "unknown-question",
+    "angry-customer",
+    "serious-complaint",
+    "late-fee-waiver",
+    "fee-reduction-demand",
+    "renovation-procedures",
+    "handover-documents",
+    "two-customers-priority",
+    "disabled-visitor",
+    "key-borrowing-visitor",
+    "resident-declines-visitor",
+    "parcel-for-resident",
+    "front-desk-temptations",
+    "etiquette-gestures",
+    "grooming-check",
+    "cashier-wrong-change",
+    "colleague-respect",
+    "apology-is-not-a-solution",
+    "home-visit-engineer",
+    "noisy-product-complaint",
+    "parts-out-of-stock",
+    "gift-refusal",
+    "repair-call-intake",
 ];
 
 #[test]

@@ -29,10 +29,23 @@ fn all_locales_have_the_same_message_ids() {
 #[test]
 fn derived_ids_exist_in_every_locale() {
     let categories = [
-        Category::Greeting, Category::Courtesy, Category::Apology, Category::Hold, Category::Thanks,
-        Category::Closing, Category::Introduction, Category::Address, Category::Etiquette,
-        Category::Procedure, Category::Deflection, Category::Indifference, Category::Confrontation,
-        Category::Impatience, Category::Discrimination, Category::CarelessPromise, Category::Privacy,
+        Category::Greeting,
+        Category::Courtesy,
+        Category::Apology,
+        Category::Hold,
+        Category::Thanks,
+        Category::Closing,
+        Category::Introduction,
+        Category::Address,
+        Category::Etiquette,
+        Category::Procedure,
+        Category::Deflection,
+        Category::Indifference,
+        Category::Confrontation,
+        Category::Impatience,
+        Category::Discrimination,
+        Category::CarelessPromise,
+        Category::Privacy,
         Category::Rudeness,
     ];
     for locale in Locale::ALL {

@@ -29,7 +29,9 @@ fn book(forbidden: Vec<Rule>, phrases: Vec<Rule>) -> RuleBook {
     for r in phrases {
         b.add(r, false);
     }
-    b.build(Some(&Company { name: "丽江花园物业".into(), aliases: vec!["丽江花园".into()] }))
+    b.build(Some(&Company {
+        name: "丽江花园物业".into(), aliases: vec!["丽江花园".into()]
+    }))
 }
 
 fn score(b: &RuleBook, text: &str, required: &[&str]) -> courtesy::core::scoring::TurnResult {
@@ -39,8 +41,16 @@ fn score(b: &RuleBook, text: &str, required: &[&str]) -> courtesy::core::scoring
 
 #[test]
 fn traditional_full_width_and_spaced_replies_meet_simplified_rules() {
-    let b = book(vec![], vec![rule("sorry", Category::Apology, &["对不起"]), rule("hold", Category::Hold, &["请稍等"])]);
-    for reply in ["對不起，請稍等", "对 不 起，请 稍 等", "對不起！！請稍等。。。", "ＯＫ，对不起，请稍等"] {
+    let b = book(
+        vec![],
+        vec![
+            rule("sorry", Category::Apology, &["对不起"]),
+            rule("hold", Category::Hold, &["请稍等"]),
+        ],
+    );
+    for reply in
+        ["對不起，請稍等", "对 不 起，请 稍 等", "對不起！！請稍等。。。", "ＯＫ，对不起，请稍等"]
+    {
         let r = score(&b, reply, &["sorry", "hold"]);
         assert_eq!(r.verdict, Verdict::Pass, "{reply}");
         assert_eq!(r.score, 100, "{reply}");
@@ -130,8 +140,9 @@ fn weights_share_the_score_and_penalties_come_off() {
 
 #[test]
 fn one_automaton_handles_many_rules_and_overlaps() {
-    let forbidden: Vec<Rule> =
-        (0..500).map(|i| rule(&format!("r{i}"), Category::Rudeness, &[&format!("禁语{i}号")])).collect();
+    let forbidden: Vec<Rule> = (0..500)
+        .map(|i| rule(&format!("r{i}"), Category::Rudeness, &[&format!("禁语{i}号")]))
+        .collect();
     let b = book(forbidden, vec![]);
     let r = score(&b, "禁语7号和禁语123号，还有禁语499号", &[]);
     let ids: Vec<&str> = r.forbidden.iter().map(|h| h.rule.as_str()).collect();

@@ -36,7 +36,8 @@ fn dark_share(w: u32, h: u32, rgba: &[u8], from: f32, to: f32) -> f32 {
     for y in y0..y1 {
         for x in 0..w {
             let i = ((y * w + x) * 4) as usize;
-            let lum = (u32::from(rgba[i]) * 3 + u32::from(rgba[i + 1]) * 6 + u32::from(rgba[i + 2])) / 10;
+            let lum =
+                (u32::from(rgba[i]) * 3 + u32::from(rgba[i + 1]) * 6 + u32::from(rgba[i + 2])) / 10;
             all += 1;
             if lum < 150 {
                 dark += 1;
@@ -83,8 +84,15 @@ fn autoplay_writes_readable_screenshots() {
         .collect();
     names.sort();
     let expected = [
-        "00-menu.png", "01-briefing.png", "02-turn-01.png", "03-turn-02.png", "04-turn-03.png",
-        "05-turn-04.png", "06-turn-05.png", "07-turn-06.png", "08-debrief.png",
+        "00-menu.png",
+        "01-briefing.png",
+        "02-turn-01.png",
+        "03-turn-02.png",
+        "04-turn-03.png",
+        "05-turn-04.png",
+        "06-turn-05.png",
+        "07-turn-06.png",
+        "08-debrief.png",
     ];
     assert_eq!(names, expected);
     for name in &names {

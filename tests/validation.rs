@@ -49,7 +49,8 @@ fn broken(from: &str, to: &str) -> (String, Vec<Diagnostic>) {
 }
 
 fn line_of(text: &str, needle: &str) -> usize {
-    text.lines().position(|l| l.contains(needle)).unwrap_or_else(|| panic!("{needle:?} not found")) + 1
+    text.lines().position(|l| l.contains(needle)).unwrap_or_else(|| panic!("{needle:?} not found"))
+        + 1
 }
 
 /// Asserts one error `code` on the line containing `at`.
@@ -80,15 +81,25 @@ fn unknown_fields() {
 
 #[test]
 fn missing_fields() {
-    let (text, d) = broken(r#"    summary: "s",
-"#, "");
+    let (text, d) = broken(
+        r#"    summary: "s",
+"#,
+        "",
+    );
     let missing = d.iter().find(|d| d.code == "missing-field").expect("missing-field");
     assert_eq!(missing.line, text.trim_end().lines().count(), "reported where the struct closes");
 }
 
 #[test]
 fn wrong_types() {
-    expect("wrong-type", broken("Rule(id: \"hold\", category: Hold, phrases: [\"请稍等\"])", "Rule(id: \"hold\", category: Hold, phrases: \"请稍等\")"), "id: \"hold\"");
+    expect(
+        "wrong-type",
+        broken(
+            "Rule(id: \"hold\", category: Hold, phrases: [\"请稍等\"])",
+            "Rule(id: \"hold\", category: Hold, phrases: \"请稍等\")",
+        ),
+        "id: \"hold\"",
+    );
 }
 
 #[test]
@@ -121,10 +132,8 @@ fn unreachable_nodes_warn() {
 
 #[test]
 fn nodes_that_cannot_reach_an_ending() {
-    let (text, d) = broken(
-        r#"Branch(when: Failed, goto: "bad")"#,
-        r#"Branch(when: Failed, goto: "loop")"#,
-    );
+    let (text, d) =
+        broken(r#"Branch(when: Failed, goto: "bad")"#, r#"Branch(when: Failed, goto: "loop")"#);
     let text = text.replacen(
         r#"        Node(id: "good","#,
         r#"        Node(id: "loop", prompt: Reply(), next: [Branch(when: Always, goto: "loop")]),
@@ -140,7 +149,11 @@ fn nodes_that_cannot_reach_an_ending() {
 #[test]
 fn rules_with_no_phrases_and_empty_phrases() {
     expect("no-phrases", broken(r#"phrases: ["快点说"]"#, "phrases: []"), r#"id: "rude""#);
-    expect("empty-phrase", broken(r#"phrases: ["快点说"]"#, r#"phrases: ["快点说", "！？ 。"]"#), "！？");
+    expect(
+        "empty-phrase",
+        broken(r#"phrases: ["快点说"]"#, r#"phrases: ["快点说", "！？ 。"]"#),
+        "！？",
+    );
 }
 
 #[test]
@@ -155,14 +168,24 @@ fn examples_that_disagree_with_the_rules() {
         broken(r#"expect: Fail, hits: ["rude"]"#, r#"expect: Fail, hits: ["hold"]"#),
         r#"hits: ["hold"]"#,
     );
-    expect("bad-example", broken(r#"Example(node: "ask", reply: "请稍等""#, r#"Example(node: "good", reply: "请稍等""#), r#"node: "good""#);
+    expect(
+        "bad-example",
+        broken(
+            r#"Example(node: "ask", reply: "请稍等""#,
+            r#"Example(node: "good", reply: "请稍等""#,
+        ),
+        r#"node: "good""#,
+    );
 }
 
 #[test]
 fn model_answers_that_fail_their_own_node() {
     expect(
         "model-fails",
-        broken(r#"prompt: Reply(require: ["hold"], forbid: ["rude"]),"#, r#"prompt: Reply(require: ["hold"], forbid: ["rude"]), model: [Model(text: "快点说吧", clause: "x")],"#),
+        broken(
+            r#"prompt: Reply(require: ["hold"], forbid: ["rude"]),"#,
+            r#"prompt: Reply(require: ["hold"], forbid: ["rude"]), model: [Model(text: "快点说吧", clause: "x")],"#,
+        ),
         "快点说吧",
     );
 }
@@ -171,26 +194,61 @@ fn model_answers_that_fail_their_own_node() {
 fn unknown_rules_speakers_options_and_rule_sets() {
     expect("unknown-rule", broken(r#"require: ["hold"]"#, r#"require: ["hodl"]"#), "hodl");
     expect("unknown-speaker", broken(r#"speaker: "c""#, r#"speaker: "x""#), r#"speaker: "x""#);
-    expect("unknown-rule-set", broken(r#"    start: "ask","#, r#"    apply: ["no-such-set"],
-    start: "ask","#), "no-such-set");
+    expect(
+        "unknown-rule-set",
+        broken(
+            r#"    start: "ask","#,
+            r#"    apply: ["no-such-set"],
+    start: "ask","#,
+        ),
+        "no-such-set",
+    );
     expect(
         "unknown-option",
-        broken(r#"Branch(when: Passed, goto: "good")"#, r#"Branch(when: Chose("x"), goto: "good"), Branch(when: Passed, goto: "good")"#),
+        broken(
+            r#"Branch(when: Passed, goto: "good")"#,
+            r#"Branch(when: Chose("x"), goto: "good"), Branch(when: Passed, goto: "good")"#,
+        ),
         r#"Chose("x")"#,
     );
 }
 
 #[test]
 fn node_shape_errors() {
-    expect("no-branch", broken(r#"next: [Branch(when: Passed, goto: "good"), Branch(when: Failed, goto: "bad")]"#, "next: []"), r#"Node(id: "ask""#);
-    expect("non-exhaustive", broken(r#", Branch(when: Failed, goto: "bad")"#, ""), r#"Node(id: "ask""#);
-    expect("no-prompt", broken(r#"Node(id: "good", ending: Ending(kind: Good, text: "好"))"#, r#"Node(id: "good")"#), r#"Node(id: "good")"#);
+    expect(
+        "no-branch",
+        broken(
+            r#"next: [Branch(when: Passed, goto: "good"), Branch(when: Failed, goto: "bad")]"#,
+            "next: []",
+        ),
+        r#"Node(id: "ask""#,
+    );
+    expect(
+        "non-exhaustive",
+        broken(r#", Branch(when: Failed, goto: "bad")"#, ""),
+        r#"Node(id: "ask""#,
+    );
+    expect(
+        "no-prompt",
+        broken(
+            r#"Node(id: "good", ending: Ending(kind: Good, text: "好"))"#,
+            r#"Node(id: "good")"#,
+        ),
+        r#"Node(id: "good")"#,
+    );
     expect(
         "ending-with-prompt",
         broken(r#"Node(id: "good", ending:"#, r#"Node(id: "good", prompt: Reply(), ending:"#),
         r#"Node(id: "good""#,
     );
-    expect("no-options", broken("prompt: Reply(require: [\"hold\"], forbid: [\"rude\"])", "prompt: Action(options: [])"), r#"Node(id: "ask""#);
+    expect(
+        "no-options",
+        broken(
+            "prompt: Reply(require: [\"hold\"], forbid: [\"rude\"])",
+            "prompt: Action(options: [])",
+        ),
+        r#"Node(id: "ask""#,
+    );
     expect(
         "bad-time-limit",
         broken(r#"says: ["查一下"],"#, r#"says: ["查一下"], time_limit: TimeLimit(seconds: 0.0),"#),
@@ -201,7 +259,11 @@ fn node_shape_errors() {
 #[test]
 fn file_named_after_another_id() {
     let (_dir, library) = load_one("other.ron", GOOD.as_bytes());
-    assert!(library.diagnostics.iter().any(|d| d.code == "id-filename"), "{:#?}", library.diagnostics);
+    assert!(
+        library.diagnostics.iter().any(|d| d.code == "id-filename"),
+        "{:#?}",
+        library.diagnostics
+    );
 }
 
 #[test]
@@ -210,7 +272,12 @@ fn duplicate_scenario_ids_across_files() {
     std::fs::write(dir.path().join("mini.ron"), GOOD).unwrap();
     std::fs::write(dir.path().join("copy.ron"), GOOD).unwrap();
     let library = Library::load(&[dir.path().to_path_buf()]);
-    assert!(library.diagnostics.iter().any(|d| d.code == "duplicate-id" && d.path.ends_with("mini.ron")));
+    assert!(
+        library
+            .diagnostics
+            .iter()
+            .any(|d| d.code == "duplicate-id" && d.path.ends_with("mini.ron"))
+    );
 }
 
 fn file_error(name: &str, bytes: &[u8]) -> Diagnostic {
@@ -246,8 +313,11 @@ fn deep_nesting_is_an_error_not_a_crash() {
     // list of lists is stopped by the parser's depth limit. Neither overflows.
     let deep = format!("Scenario(id: {}1{})", "[".repeat(100_000), "]".repeat(100_000));
     assert_eq!(file_error("deep.ron", deep.as_bytes()).code, "wrong-type");
-    let value: Result<ron::Value, _> =
-        ron::Options::default().from_str(&format!("{}1{}", "[".repeat(100_000), "]".repeat(100_000)));
+    let value: Result<ron::Value, _> = ron::Options::default().from_str(&format!(
+        "{}1{}",
+        "[".repeat(100_000),
+        "]".repeat(100_000)
+    ));
     assert!(matches!(value.unwrap_err().code, ron::Error::ExceededRecursionLimit));
 }
 
@@ -266,7 +336,11 @@ fn the_documented_example_is_a_valid_scenario() {
     let example = &doc[start..start + doc[start..].find("```").unwrap()];
     let dir = tempfile::tempdir().unwrap();
     std::fs::create_dir(dir.path().join("phrases")).unwrap();
-    std::fs::copy(root.join("scenarios/phrases/service-language.ron"), dir.path().join("phrases/service-language.ron")).unwrap();
+    std::fs::copy(
+        root.join("scenarios/phrases/service-language.ron"),
+        dir.path().join("phrases/service-language.ron"),
+    )
+    .unwrap();
     std::fs::write(dir.path().join("call-for-manager-demo.ron"), example).unwrap();
     let library = Library::load(&[dir.path().to_path_buf()]);
     assert!(library.diagnostics.is_empty(), "{:#?}", library.diagnostics);

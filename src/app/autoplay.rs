@@ -112,7 +112,8 @@ fn drive(
             } else if let Some(prompt) = play.open_prompt() {
                 match auto.lines.pop_front() {
                     Some(line) => {
-                        let input = Input::from_line(&line, Some(&prompt)).unwrap_or(Input::TimedOut);
+                        let input =
+                            Input::from_line(&line, Some(&prompt)).unwrap_or(Input::TimedOut);
                         out.write(GameCommand::Answer(input));
                         auto.wait = 2;
                     }

@@ -11,8 +11,8 @@ use bevy::window::RequestRedraw;
 
 use crate::core::i18n::{Locale, Messages};
 use crate::core::library::PreparedScenario;
-use crate::core::progress::{ProgressStore, ResultRecord, SavedPlay};
 use crate::core::model::Prompt;
+use crate::core::progress::{ProgressStore, ResultRecord, SavedPlay};
 use crate::core::scoring::{ScenarioResult, TurnResult};
 use crate::core::session::{Input, InputError, Screen, Session};
 
@@ -34,7 +34,9 @@ pub use crate::core::progress::Mode;
 #[derive(Message, Debug, Clone, PartialEq)]
 pub enum GameCommand {
     /// Choose a scenario and open its briefing.
-    Open { scenario: String },
+    Open {
+        scenario: String,
+    },
     /// Start playing the scenario of the briefing.
     Begin,
     /// Answer the current prompt.
@@ -245,7 +247,8 @@ fn apply_commands(
                     && !session.is_finished()
                     && !session.transcript().is_empty()
                 {
-                    progress.resumable = Some(SavedPlay::new(&settings.trainee, settings.mode, session.saved()));
+                    progress.resumable =
+                        Some(SavedPlay::new(&settings.trainee, settings.mode, session.saved()));
                 }
                 play.feedback = None;
                 next.set(AppState::Menu);

@@ -44,7 +44,9 @@ pub static STARTED: std::sync::OnceLock<std::time::Instant> = std::sync::OnceLoc
 
 /// Is there a display to open a window on?
 pub fn display_available() -> bool {
-    ["DISPLAY", "WAYLAND_DISPLAY"].iter().any(|v| std::env::var_os(v).is_some_and(|x| !x.is_empty()))
+    ["DISPLAY", "WAYLAND_DISPLAY"]
+        .iter()
+        .any(|v| std::env::var_os(v).is_some_and(|x| !x.is_empty()))
 }
 
 /// Runs the game until the window closes. `Err` when there is no display
@@ -54,7 +56,8 @@ pub fn run(options: GameOptions) -> Result<ExitCode, String> {
     if !display_available() {
         return Err(Messages::new(options.locale).get("ui-no-display"));
     }
-    let root = std::fs::canonicalize(&options.scenarios_dir).unwrap_or(options.scenarios_dir.clone());
+    let root =
+        std::fs::canonicalize(&options.scenarios_dir).unwrap_or(options.scenarios_dir.clone());
     // Trainees' sessions and results are kept; scripted demos and trainers
     // trying their files leave no trace in them.
     let progress = if options.autoplay.is_none() && !options.authoring {
@@ -79,7 +82,10 @@ pub fn run(options: GameOptions) -> Result<ExitCode, String> {
                 watch_for_changes_override: Some(options.authoring),
                 ..default()
             })
-            .set(LogPlugin { filter: "warn,wgpu=error,naga=error,bevy_render=error".into(), ..default() }),
+            .set(LogPlugin {
+                filter: "warn,wgpu=error,naga=error,bevy_render=error".into(),
+                ..default()
+            }),
     )
     .add_plugins(EguiPlugin::default())
     .insert_resource(ClearColor(Color::srgb(0.93, 0.91, 0.87)))
@@ -129,7 +135,11 @@ struct OpenAtStart(Option<String>);
 
 /// Opens the briefing of the scenario named on the command line once the
 /// scenario files have loaded.
-fn open_at_start(mut wanted: ResMut<OpenAtStart>, catalogue: Res<Catalogue>, mut out: MessageWriter<GameCommand>) {
+fn open_at_start(
+    mut wanted: ResMut<OpenAtStart>,
+    catalogue: Res<Catalogue>,
+    mut out: MessageWriter<GameCommand>,
+) {
     if catalogue.generation == 0 {
         return;
     }

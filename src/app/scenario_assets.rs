@@ -119,7 +119,10 @@ impl Plugin for ScenarioAssetsPlugin {
 
 /// The window sleeps until input arrives; while the scenario files are still
 /// loading it keeps drawing so the menu fills in without a mouse move.
-fn redraw_until_loaded(catalogue: Res<Catalogue>, mut redraw: MessageWriter<bevy::window::RequestRedraw>) {
+fn redraw_until_loaded(
+    catalogue: Res<Catalogue>,
+    mut redraw: MessageWriter<bevy::window::RequestRedraw>,
+) {
     if catalogue.generation == 0 {
         redraw.write(bevy::window::RequestRedraw);
     }

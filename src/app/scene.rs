@@ -33,7 +33,11 @@ impl SceneKey {
         let s = &scenario.scenario;
         let played = play.session.as_ref().is_some_and(|x| !x.transcript().is_empty());
         let trainee = if played {
-            if s.setting == Setting::PhoneCall { TraineeState::Sitting } else { TraineeState::Standing }
+            if s.setting == Setting::PhoneCall {
+                TraineeState::Sitting
+            } else {
+                TraineeState::Standing
+            }
         } else {
             s.trainee.starts
         };
@@ -77,7 +81,8 @@ fn rebuild_scene(
     for e in &items {
         commands.entity(e).despawn();
     }
-    let mut painter = Painter { commands: &mut commands, meshes: &mut meshes, materials: &mut materials };
+    let mut painter =
+        Painter { commands: &mut commands, meshes: &mut meshes, materials: &mut materials };
     painter.draw(&key);
     *shown = Some(key);
 }
@@ -106,7 +111,8 @@ impl Painter<'_, '_, '_> {
         self.commands.spawn((
             SceneItem,
             Sprite { color, custom_size: Some(size), ..default() },
-            Transform::from_translation((ORIGIN + at).extend(z)).with_rotation(Quat::from_rotation_z(angle)),
+            Transform::from_translation((ORIGIN + at).extend(z))
+                .with_rotation(Quat::from_rotation_z(angle)),
         ));
     }
 
@@ -130,15 +136,40 @@ impl Painter<'_, '_, '_> {
             Setting::GatePost => {
                 self.backdrop(Color::srgb(0.68, 0.84, 0.95), Color::srgb(0.55, 0.6, 0.55));
                 // estate gate, barrier and the booth
-                self.rect(Color::srgb(0.75, 0.72, 0.68), Vec2::new(330.0, 40.0), Vec2::new(60.0, 300.0), 1.0);
+                self.rect(
+                    Color::srgb(0.75, 0.72, 0.68),
+                    Vec2::new(330.0, 40.0),
+                    Vec2::new(60.0, 300.0),
+                    1.0,
+                );
                 for i in 0..6 {
                     let c = if i % 2 == 0 { Color::srgb(0.85, 0.2, 0.2) } else { Color::WHITE };
-                    self.rect(c, Vec2::new(40.0 + i as f32 * 45.0, -40.0), Vec2::new(45.0, 14.0), 2.0);
+                    self.rect(
+                        c,
+                        Vec2::new(40.0 + i as f32 * 45.0, -40.0),
+                        Vec2::new(45.0, 14.0),
+                        2.0,
+                    );
                 }
-                self.rect(Color::srgb(0.55, 0.62, 0.72), Vec2::new(-260.0, 20.0), Vec2::new(280.0, 280.0), 1.0);
-                self.rect(Color::srgb(0.82, 0.92, 0.98), Vec2::new(-260.0, 60.0), Vec2::new(220.0, 110.0), 1.5);
+                self.rect(
+                    Color::srgb(0.55, 0.62, 0.72),
+                    Vec2::new(-260.0, 20.0),
+                    Vec2::new(280.0, 280.0),
+                    1.0,
+                );
+                self.rect(
+                    Color::srgb(0.82, 0.92, 0.98),
+                    Vec2::new(-260.0, 60.0),
+                    Vec2::new(220.0, 110.0),
+                    1.5,
+                );
                 self.trainee(key.trainee, Vec2::new(-260.0, 10.0), Some(Vec2::new(-260.0, -30.0)));
-                self.rect(Color::srgb(0.45, 0.5, 0.6), Vec2::new(-260.0, -40.0), Vec2::new(280.0, 60.0), 4.0);
+                self.rect(
+                    Color::srgb(0.45, 0.5, 0.6),
+                    Vec2::new(-260.0, -40.0),
+                    Vec2::new(280.0, 60.0),
+                    4.0,
+                );
             }
             Setting::FrontDesk | Setting::ServiceCentre | Setting::ServiceHall => {
                 let wall = if setting == Setting::ServiceHall {
@@ -148,15 +179,45 @@ impl Painter<'_, '_, '_> {
                 };
                 self.backdrop(wall, Color::srgb(0.78, 0.72, 0.64));
                 // sign on the wall, a plant, the door
-                self.rect(Color::srgb(0.2, 0.42, 0.62), Vec2::new(-150.0, 165.0), Vec2::new(380.0, 44.0), 1.0);
-                self.rect(Color::srgb(0.55, 0.4, 0.28), Vec2::new(420.0, 30.0), Vec2::new(120.0, 260.0), 1.0);
+                self.rect(
+                    Color::srgb(0.2, 0.42, 0.62),
+                    Vec2::new(-150.0, 165.0),
+                    Vec2::new(380.0, 44.0),
+                    1.0,
+                );
+                self.rect(
+                    Color::srgb(0.55, 0.4, 0.28),
+                    Vec2::new(420.0, 30.0),
+                    Vec2::new(120.0, 260.0),
+                    1.0,
+                );
                 self.circle(Color::srgb(0.3, 0.6, 0.3), Vec2::new(-480.0, 40.0), 40.0, 1.0);
-                self.rect(Color::srgb(0.5, 0.35, 0.2), Vec2::new(-480.0, -20.0), Vec2::new(40.0, 60.0), 1.0);
+                self.rect(
+                    Color::srgb(0.5, 0.35, 0.2),
+                    Vec2::new(-480.0, -20.0),
+                    Vec2::new(40.0, 60.0),
+                    1.0,
+                );
                 self.trainee(key.trainee, Vec2::new(-150.0, 10.0), Some(Vec2::new(-150.0, -40.0)));
                 // counter with computer and phone
-                self.rect(Color::srgb(0.6, 0.45, 0.32), Vec2::new(-60.0, -70.0), Vec2::new(520.0, 90.0), 4.0);
-                self.rect(Color::srgb(0.45, 0.32, 0.22), Vec2::new(-60.0, -22.0), Vec2::new(540.0, 12.0), 4.1);
-                self.rect(Color::srgb(0.15, 0.15, 0.18), Vec2::new(-260.0, 20.0), Vec2::new(110.0, 75.0), 4.2);
+                self.rect(
+                    Color::srgb(0.6, 0.45, 0.32),
+                    Vec2::new(-60.0, -70.0),
+                    Vec2::new(520.0, 90.0),
+                    4.0,
+                );
+                self.rect(
+                    Color::srgb(0.45, 0.32, 0.22),
+                    Vec2::new(-60.0, -22.0),
+                    Vec2::new(540.0, 12.0),
+                    4.1,
+                );
+                self.rect(
+                    Color::srgb(0.15, 0.15, 0.18),
+                    Vec2::new(-260.0, 20.0),
+                    Vec2::new(110.0, 75.0),
+                    4.2,
+                );
                 let screen = if key.trainee == Some(TraineeState::Chatting) {
                     Color::srgb(0.2, 0.55, 0.95)
                 } else {
@@ -165,19 +226,44 @@ impl Painter<'_, '_, '_> {
                 self.rect(screen, Vec2::new(-260.0, 22.0), Vec2::new(98.0, 62.0), 4.3);
                 if key.trainee == Some(TraineeState::Chatting) {
                     for i in 0..3 {
-                        self.rect(Color::WHITE, Vec2::new(-275.0 + (i % 2) as f32 * 30.0, 40.0 - i as f32 * 18.0), Vec2::new(50.0, 10.0), 4.4);
+                        self.rect(
+                            Color::WHITE,
+                            Vec2::new(-275.0 + (i % 2) as f32 * 30.0, 40.0 - i as f32 * 18.0),
+                            Vec2::new(50.0, 10.0),
+                            4.4,
+                        );
                     }
                 }
-                self.rect(Color::srgb(0.2, 0.2, 0.2), Vec2::new(90.0, -8.0), Vec2::new(50.0, 22.0), 4.2);
+                self.rect(
+                    Color::srgb(0.2, 0.2, 0.2),
+                    Vec2::new(90.0, -8.0),
+                    Vec2::new(50.0, 22.0),
+                    4.2,
+                );
                 if setting == Setting::ServiceHall {
-                    self.rect(Color::srgba(0.8, 0.9, 1.0, 0.35), Vec2::new(-60.0, 60.0), Vec2::new(520.0, 150.0), 4.5);
+                    self.rect(
+                        Color::srgba(0.8, 0.9, 1.0, 0.35),
+                        Vec2::new(-60.0, 60.0),
+                        Vec2::new(520.0, 150.0),
+                        4.5,
+                    );
                 }
             }
             Setting::PhoneCall => {
                 self.backdrop(Color::srgb(0.92, 0.9, 0.95), Color::srgb(0.72, 0.7, 0.78));
                 self.trainee(key.trainee, Vec2::new(-360.0, 10.0), Some(Vec2::new(-360.0, -40.0)));
-                self.rect(Color::srgb(0.55, 0.42, 0.32), Vec2::new(-360.0, -70.0), Vec2::new(360.0, 80.0), 4.0);
-                self.rect(Color::srgb(0.15, 0.15, 0.15), Vec2::new(-250.0, -20.0), Vec2::new(70.0, 26.0), 4.2);
+                self.rect(
+                    Color::srgb(0.55, 0.42, 0.32),
+                    Vec2::new(-360.0, -70.0),
+                    Vec2::new(360.0, 80.0),
+                    4.0,
+                );
+                self.rect(
+                    Color::srgb(0.15, 0.15, 0.15),
+                    Vec2::new(-250.0, -20.0),
+                    Vec2::new(70.0, 26.0),
+                    4.2,
+                );
                 // the caller, in a bubble
                 self.circle(Color::srgb(0.98, 0.98, 1.0), Vec2::new(20.0, 50.0), 135.0, 1.0);
                 self.circle(Color::srgb(0.98, 0.98, 1.0), Vec2::new(-125.0, -30.0), 22.0, 1.0);
@@ -191,12 +277,27 @@ impl Painter<'_, '_, '_> {
             Setting::HomeVisit => {
                 self.backdrop(Color::srgb(0.9, 0.86, 0.8), Color::srgb(0.62, 0.55, 0.48));
                 // the door and its frame
-                self.rect(Color::srgb(0.45, 0.3, 0.2), Vec2::new(90.0, 30.0), Vec2::new(200.0, 320.0), 1.0);
-                self.rect(Color::srgb(0.35, 0.22, 0.14), Vec2::new(90.0, 30.0), Vec2::new(170.0, 300.0), 1.2);
+                self.rect(
+                    Color::srgb(0.45, 0.3, 0.2),
+                    Vec2::new(90.0, 30.0),
+                    Vec2::new(200.0, 320.0),
+                    1.0,
+                );
+                self.rect(
+                    Color::srgb(0.35, 0.22, 0.14),
+                    Vec2::new(90.0, 30.0),
+                    Vec2::new(170.0, 300.0),
+                    1.2,
+                );
                 self.circle(Color::srgb(0.85, 0.75, 0.3), Vec2::new(35.0, 20.0), 8.0, 1.3);
                 self.trainee(key.trainee, Vec2::new(-250.0, 20.0), None);
                 // tool case
-                self.rect(Color::srgb(0.25, 0.25, 0.3), Vec2::new(-170.0, -90.0), Vec2::new(80.0, 50.0), 5.0);
+                self.rect(
+                    Color::srgb(0.25, 0.25, 0.3),
+                    Vec2::new(-170.0, -90.0),
+                    Vec2::new(80.0, 50.0),
+                    5.0,
+                );
             }
         }
         if let Some((role, mood)) = key.customer {
@@ -218,7 +319,11 @@ impl Painter<'_, '_, '_> {
     /// A green or red glow along the top when an ending is shown.
     fn ending_light(&mut self, ending: Option<EndingKind>) {
         if let Some(kind) = ending {
-            let c = if kind == EndingKind::Good { Color::srgba(0.2, 0.7, 0.3, 0.5) } else { Color::srgba(0.8, 0.2, 0.2, 0.5) };
+            let c = if kind == EndingKind::Good {
+                Color::srgba(0.2, 0.7, 0.3, 0.5)
+            } else {
+                Color::srgba(0.8, 0.2, 0.2, 0.5)
+            };
             self.rect(c, Vec2::new(0.0, 260.0), Vec2::new(4000.0, 30.0), 9.0);
         }
     }
@@ -230,7 +335,12 @@ impl Painter<'_, '_, '_> {
             TraineeState::Away => {
                 // an empty chair
                 if let Some(seat) = seat {
-                    self.rect(Color::srgb(0.3, 0.3, 0.35), seat + Vec2::new(0.0, 10.0), Vec2::new(70.0, 80.0), 3.0);
+                    self.rect(
+                        Color::srgb(0.3, 0.3, 0.35),
+                        seat + Vec2::new(0.0, 10.0),
+                        Vec2::new(70.0, 80.0),
+                        3.0,
+                    );
                 }
             }
             TraineeState::Asleep => {
@@ -241,22 +351,46 @@ impl Painter<'_, '_, '_> {
                 self.rect(Color::BLACK, base + Vec2::new(40.0, 40.0), Vec2::new(14.0, 3.0), 3.6);
                 for i in 0..3 {
                     let s = 10.0 + i as f32 * 6.0;
-                    self.rect(Color::srgb(0.3, 0.3, 0.6), base + Vec2::new(70.0 + i as f32 * 22.0, 80.0 + i as f32 * 24.0), Vec2::new(s, 3.0), 3.7);
+                    self.rect(
+                        Color::srgb(0.3, 0.3, 0.6),
+                        base + Vec2::new(70.0 + i as f32 * 22.0, 80.0 + i as f32 * 24.0),
+                        Vec2::new(s, 3.0),
+                        3.7,
+                    );
                 }
             }
-            TraineeState::Sitting | TraineeState::Chatting | TraineeState::Reading | TraineeState::OnPhone => {
+            TraineeState::Sitting
+            | TraineeState::Chatting
+            | TraineeState::Reading
+            | TraineeState::OnPhone => {
                 let base = seat.unwrap_or(at);
                 self.rect(UNIFORM, base + Vec2::new(0.0, 30.0), Vec2::new(80.0, 90.0), 3.0);
                 self.circle(SKIN, base + Vec2::new(0.0, 100.0), 30.0, 3.5);
                 self.face(base + Vec2::new(0.0, 100.0), Mood::Calm, 3.6, 1.0);
                 if state == TraineeState::Reading {
-                    self.rect(Color::srgb(0.93, 0.93, 0.9), base + Vec2::new(0.0, 85.0), Vec2::new(120.0, 90.0), 5.0);
+                    self.rect(
+                        Color::srgb(0.93, 0.93, 0.9),
+                        base + Vec2::new(0.0, 85.0),
+                        Vec2::new(120.0, 90.0),
+                        5.0,
+                    );
                     for i in 0..5 {
-                        self.rect(Color::srgb(0.5, 0.5, 0.5), base + Vec2::new(0.0, 115.0 - i as f32 * 14.0), Vec2::new(100.0, 4.0), 5.1);
+                        self.rect(
+                            Color::srgb(0.5, 0.5, 0.5),
+                            base + Vec2::new(0.0, 115.0 - i as f32 * 14.0),
+                            Vec2::new(100.0, 4.0),
+                            5.1,
+                        );
                     }
                 }
                 if state == TraineeState::OnPhone {
-                    self.tilted(Color::srgb(0.15, 0.15, 0.15), base + Vec2::new(30.0, 100.0), Vec2::new(12.0, 50.0), 3.8, 0.3);
+                    self.tilted(
+                        Color::srgb(0.15, 0.15, 0.15),
+                        base + Vec2::new(30.0, 100.0),
+                        Vec2::new(12.0, 50.0),
+                        3.8,
+                        0.3,
+                    );
                 }
             }
             TraineeState::Standing => {
@@ -299,7 +433,13 @@ impl Painter<'_, '_, '_> {
                 Mood::Anxious | Mood::Confused => 0.35 * side,
                 _ => 0.0,
             };
-            self.tilted(eye, head + Vec2::new(12.0 * side, 16.0) * scale, Vec2::new(12.0, 2.5) * scale, z, brow);
+            self.tilted(
+                eye,
+                head + Vec2::new(12.0 * side, 16.0) * scale,
+                Vec2::new(12.0, 2.5) * scale,
+                z,
+                brow,
+            );
         }
         let (width, curve) = match mood {
             Mood::Friendly | Mood::Pleased => (16.0, 0.25),

@@ -92,7 +92,9 @@ pub fn list(context: &Context, args: ListArgs) -> Outcome {
     entries.sort_by(|a, b| a.id.cmp(&b.id));
     let format = if args.json { "json" } else { args.format.as_str() };
     match format {
-        "json" => println!("{}", serde_json::to_string_pretty(&entries).map_err(|e| e.to_string())?),
+        "json" => {
+            println!("{}", serde_json::to_string_pretty(&entries).map_err(|e| e.to_string())?)
+        }
         "markdown" => print!("{}", markdown(context, &entries)),
         "text" => {
             for e in &entries {
@@ -118,7 +120,10 @@ fn markdown(context: &Context, entries: &[Entry]) -> String {
         m.get("catalogue-col-sources")
     );
     let setting_name = |key: &str| {
-        Setting::ALL.iter().find(|s| s.key() == key).map_or_else(|| key.to_string(), |s| m.setting(*s))
+        Setting::ALL
+            .iter()
+            .find(|s| s.key() == key)
+            .map_or_else(|| key.to_string(), |s| m.setting(*s))
     };
     for e in entries {
         let _ = writeln!(
@@ -137,8 +142,9 @@ fn markdown(context: &Context, entries: &[Entry]) -> String {
 pub fn graph(context: &Context, id: &str) -> Outcome {
     let m = &context.messages;
     let library = context.library();
-    let scenario =
-        library.scenario(id).ok_or_else(|| m.format("unknown-scenario", &[("id", id.to_string())]))?;
+    let scenario = library
+        .scenario(id)
+        .ok_or_else(|| m.format("unknown-scenario", &[("id", id.to_string())]))?;
     let s = &scenario.scenario;
     let quote = |t: &str| t.replace('\\', "\\\\").replace('"', "\\\"");
     let mut out = String::new();
@@ -171,7 +177,13 @@ pub fn graph(context: &Context, id: &str) -> Outcome {
                 When::Chose(o) => format!("chose {o}"),
                 When::Always => String::new(),
             };
-            let _ = writeln!(out, "  \"{}\" -> \"{}\" [label=\"{}\"];", quote(&node.id), quote(&b.goto), quote(&label));
+            let _ = writeln!(
+                out,
+                "  \"{}\" -> \"{}\" [label=\"{}\"];",
+                quote(&node.id),
+                quote(&b.goto),
+                quote(&label)
+            );
         }
     }
     let _ = writeln!(out, "  start [shape=point];\n  start -> \"{}\";\n}}", quote(&s.start));

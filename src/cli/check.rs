@@ -79,9 +79,9 @@ fn target(context: &Context, args: &CheckArgs) -> Result<Target, String> {
         let scenario: std::sync::Arc<PreparedScenario> = library
             .scenario(id)
             .ok_or_else(|| m.format("unknown-scenario", &[("id", id.clone())]))?;
-        let index = scenario
-            .node_index(node)
-            .ok_or_else(|| m.format("unknown-node", &[("id", node.clone()), ("scenario", id.clone())]))?;
+        let index = scenario.node_index(node).ok_or_else(|| {
+            m.format("unknown-node", &[("id", node.clone()), ("scenario", id.clone())])
+        })?;
         return Ok(Target {
             required: scenario.required(index).to_vec(),
             forbidden: scenario.forbidden(index).to_vec(),
@@ -109,7 +109,12 @@ fn target(context: &Context, args: &CheckArgs) -> Result<Target, String> {
     builder.add_rule_set(&set.set);
     let company = args.company.as_ref().map(|name| Company { name: name.clone(), aliases: vec![] });
     let book = builder.build(company.as_ref());
-    Ok(Target { forbidden: book.always_forbidden().to_vec(), required: Vec::new(), pass_mark: 60, book })
+    Ok(Target {
+        forbidden: book.always_forbidden().to_vec(),
+        required: Vec::new(),
+        pass_mark: 60,
+        book,
+    })
 }
 
 pub fn run(context: &Context, args: CheckArgs) -> Outcome {
@@ -193,7 +198,13 @@ fn write_result(
         serde_json::to_writer(&mut *out, &line)?;
         writeln!(out)
     } else {
-        writeln!(out, "{} {:>3}  {}", m.verdict(r.verdict), r.score, render::highlight(reply, &r.forbidden))?;
+        writeln!(
+            out,
+            "{} {:>3}  {}",
+            m.verdict(r.verdict),
+            r.score,
+            render::highlight(reply, &r.forbidden)
+        )?;
         for hit in &r.forbidden {
             writeln!(
                 out,
@@ -208,17 +219,38 @@ fn write_result(
                 )
             )?;
             if let Some(s) = &hit.suggestion {
-                writeln!(out, "      {}", m.format("suggestion-line", &[("text", m.scenario_text(s))]))?;
+                writeln!(
+                    out,
+                    "      {}",
+                    m.format("suggestion-line", &[("text", m.scenario_text(s))])
+                )?;
             }
         }
         for c in r.required.iter().filter(|c| !c.met) {
-            writeln!(out, "    ✗ {}", m.format("required-missed", &[("rule", c.rule.clone()), ("category", m.category(c.category)), ("clause", m.scenario_text(c.clause.as_deref().unwrap_or("-")))]))?;
+            writeln!(
+                out,
+                "    ✗ {}",
+                m.format(
+                    "required-missed",
+                    &[
+                        ("rule", c.rule.clone()),
+                        ("category", m.category(c.category)),
+                        ("clause", m.scenario_text(c.clause.as_deref().unwrap_or("-")))
+                    ]
+                )
+            )?;
         }
         Ok(())
     }
 }
 
-fn write_error(m: &Messages, out: &mut impl Write, line: usize, e: LineError, json: bool) -> std::io::Result<()> {
+fn write_error(
+    m: &Messages,
+    out: &mut impl Write,
+    line: usize,
+    e: LineError,
+    json: bool,
+) -> std::io::Result<()> {
     let message = match e {
         LineError::TooLong(chars) => m.format(
             "input-too-long",

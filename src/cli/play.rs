@@ -171,8 +171,10 @@ fn play_text(context: &Context, args: PlayArgs) -> Outcome {
         };
         match session.answer(input, seconds) {
             Ok(result) => {
-                let reply = session.transcript().last().map(|t| t.reply.clone()).unwrap_or_default();
-                let _ = write!(out, "{}", render::turn(m, &scenario, &screen.node, &reply, &result));
+                let reply =
+                    session.transcript().last().map(|t| t.reply.clone()).unwrap_or_default();
+                let _ =
+                    write!(out, "{}", render::turn(m, &scenario, &screen.node, &reply, &result));
                 if let Err(e) = save(session.saved())
                     && !save_warned
                 {
@@ -254,7 +256,9 @@ fn pick_scenario(
     let mut all: Vec<_> = library.scenarios.clone();
     all.sort_by(|a, b| a.id().cmp(b.id()));
     if all.is_empty() {
-        return Err(m.format("no-scenarios", &[("dir", context.scenarios_dir.display().to_string())]));
+        return Err(
+            m.format("no-scenarios", &[("dir", context.scenarios_dir.display().to_string())])
+        );
     }
     println!("{}", m.get("pick-scenario"));
     for (i, s) in all.iter().enumerate() {

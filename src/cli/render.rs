@@ -102,12 +102,15 @@ pub fn screen(m: &Messages, s: &Screen) -> String {
         let _ = writeln!(out, "\n〔{}〕", m.scenario_text(&s.cue));
     }
     if let Some(line) = &s.line {
-        let who = s.speaker.as_ref().map_or_else(|| m.get("speaker-unknown"), |p| {
-            m.format(
-                "speaker-with-mood",
-                &[("name", m.scenario_text(&p.name)), ("mood", m.mood(p.mood))],
-            )
-        });
+        let who = s.speaker.as_ref().map_or_else(
+            || m.get("speaker-unknown"),
+            |p| {
+                m.format(
+                    "speaker-with-mood",
+                    &[("name", m.scenario_text(&p.name)), ("mood", m.mood(p.mood))],
+                )
+            },
+        );
         let _ = writeln!(out, "{who}：{}", m.scenario_text(line));
     }
     if let Some(ending) = &s.ending {
@@ -120,9 +123,23 @@ pub fn screen(m: &Messages, s: &Screen) -> String {
     }
     if let Some(limit) = s.time_limit {
         let _ = if limit.rings > 0 {
-            writeln!(out, "{}", m.format("time-limit-rings", &[("rings", limit.rings.to_string()), ("seconds", format!("{}", limit.seconds))]))
+            writeln!(
+                out,
+                "{}",
+                m.format(
+                    "time-limit-rings",
+                    &[
+                        ("rings", limit.rings.to_string()),
+                        ("seconds", format!("{}", limit.seconds))
+                    ]
+                )
+            )
         } else {
-            writeln!(out, "{}", m.format("time-limit", &[("seconds", format!("{}", limit.seconds))]))
+            writeln!(
+                out,
+                "{}",
+                m.format("time-limit", &[("seconds", format!("{}", limit.seconds))])
+            )
         };
     }
     match &s.prompt {
@@ -130,7 +147,8 @@ pub fn screen(m: &Messages, s: &Screen) -> String {
             let _ = writeln!(out, "{}", m.get("prompt-reply"));
         }
         Some(p @ (Prompt::Choice { options } | Prompt::Action { options })) => {
-            let key = if matches!(p, Prompt::Action { .. }) { "prompt-action" } else { "prompt-choice" };
+            let key =
+                if matches!(p, Prompt::Action { .. }) { "prompt-action" } else { "prompt-choice" };
             let _ = writeln!(out, "{}", m.get(key));
             for (i, o) in options.iter().enumerate() {
                 let _ = writeln!(out, "  {}. {}", i + 1, m.scenario_text(&o.text));
@@ -142,7 +160,13 @@ pub fn screen(m: &Messages, s: &Screen) -> String {
 }
 
 /// Feedback after one turn.
-pub fn turn(m: &Messages, scenario: &PreparedScenario, node: &str, reply: &str, r: &TurnResult) -> String {
+pub fn turn(
+    m: &Messages,
+    scenario: &PreparedScenario,
+    node: &str,
+    reply: &str,
+    r: &TurnResult,
+) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -151,7 +175,11 @@ pub fn turn(m: &Messages, scenario: &PreparedScenario, node: &str, reply: &str, 
         m.format("score-of", &[("score", r.score.to_string())])
     );
     if !r.forbidden.is_empty() {
-        let _ = writeln!(out, "  {}", m.format("your-reply", &[("reply", highlight(reply, &r.forbidden))]));
+        let _ = writeln!(
+            out,
+            "  {}",
+            m.format("your-reply", &[("reply", highlight(reply, &r.forbidden))])
+        );
     }
     for hit in &r.forbidden {
         let _ = writeln!(
@@ -167,7 +195,11 @@ pub fn turn(m: &Messages, scenario: &PreparedScenario, node: &str, reply: &str, 
             )
         );
         if let Some(s) = &hit.suggestion {
-            let _ = writeln!(out, "    {}", m.format("suggestion-line", &[("text", m.scenario_text(s))]));
+            let _ = writeln!(
+                out,
+                "    {}",
+                m.format("suggestion-line", &[("text", m.scenario_text(s))])
+            );
         }
     }
     for check in &r.required {
@@ -185,19 +217,30 @@ pub fn turn(m: &Messages, scenario: &PreparedScenario, node: &str, reply: &str, 
                 ]
             )
         );
-        if !check.met && let Some(s) = &check.suggestion {
-            let _ = writeln!(out, "    {}", m.format("suggestion-line", &[("text", m.scenario_text(s))]));
+        if !check.met
+            && let Some(s) = &check.suggestion
+        {
+            let _ = writeln!(
+                out,
+                "    {}",
+                m.format("suggestion-line", &[("text", m.scenario_text(s))])
+            );
         }
     }
     if let Some(chosen) = &r.chose
         && let Some(node) = scenario.node_index(node).map(|i| scenario.node(i))
-        && let Some(option) = node.prompt.as_ref().and_then(|p| p.options().iter().find(|o| &o.id == chosen))
+        && let Some(option) =
+            node.prompt.as_ref().and_then(|p| p.options().iter().find(|o| &o.id == chosen))
     {
         if !option.feedback.is_empty() {
             let _ = writeln!(out, "  {}", m.scenario_text(&option.feedback));
         }
         if let Some(clause) = &option.clause {
-            let _ = writeln!(out, "  {}", m.format("clause-line", &[("clause", m.scenario_text(clause))]));
+            let _ = writeln!(
+                out,
+                "  {}",
+                m.format("clause-line", &[("clause", m.scenario_text(clause))])
+            );
         }
     }
     if r.timed_out {
@@ -281,7 +324,10 @@ pub fn debrief(m: &Messages, scenario: &PreparedScenario, r: &ScenarioResult) ->
                     "     {}",
                     m.format(
                         "model-answer",
-                        &[("text", m.scenario_text(&model.text)), ("clause", m.scenario_text(&model.clause))]
+                        &[
+                            ("text", m.scenario_text(&model.text)),
+                            ("clause", m.scenario_text(&model.clause))
+                        ]
                     )
                 );
             }
@@ -290,7 +336,8 @@ pub fn debrief(m: &Messages, scenario: &PreparedScenario, r: &ScenarioResult) ->
     if !s.sources.is_empty() {
         let _ = writeln!(out, "\n{}", m.get("debrief-sources"));
         for src in &s.sources {
-            let _ = writeln!(out, "  · {} {}", m.scenario_text(&src.doc), m.scenario_text(&src.clause));
+            let _ =
+                writeln!(out, "  · {} {}", m.scenario_text(&src.doc), m.scenario_text(&src.clause));
         }
     }
     out

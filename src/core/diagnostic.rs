@@ -11,13 +11,40 @@ use serde::Serialize;
 /// Every diagnostic code; each has `diag-<code>` and `diag-<code>-help`
 /// messages in every locale (a test checks this).
 pub const CODES: &[&str] = &[
-    "io", "file-too-large", "invalid-utf8", "nul-byte", "syntax", "unknown-field",
-    "missing-field", "duplicate-field", "unknown-variant", "wrong-type", "too-deep",
-    "duplicate-id", "no-phrases", "empty-phrase", "id-filename", "bad-pass-mark",
-    "unknown-rule-set", "unknown-speaker", "bad-time-limit", "no-prompt", "ending-with-prompt",
-    "unknown-rule", "no-options", "no-good-option", "no-branch", "non-exhaustive",
-    "dangling-ref", "unknown-option", "timeout-without-limit", "unreachable", "dead-end",
-    "bad-example", "example-mismatch", "model-fails",
+    "io",
+    "file-too-large",
+    "invalid-utf8",
+    "nul-byte",
+    "syntax",
+    "unknown-field",
+    "missing-field",
+    "duplicate-field",
+    "unknown-variant",
+    "wrong-type",
+    "too-deep",
+    "duplicate-id",
+    "no-phrases",
+    "empty-phrase",
+    "id-filename",
+    "bad-pass-mark",
+    "unknown-rule-set",
+    "unknown-speaker",
+    "bad-time-limit",
+    "no-prompt",
+    "ending-with-prompt",
+    "unknown-rule",
+    "no-options",
+    "no-good-option",
+    "no-branch",
+    "non-exhaustive",
+    "dangling-ref",
+    "unknown-option",
+    "timeout-without-limit",
+    "unreachable",
+    "dead-end",
+    "bad-example",
+    "example-mismatch",
+    "model-fails",
 ];
 
 /// Largest scenario or rule-set file accepted, in bytes.
@@ -57,8 +84,7 @@ impl SourceFile {
         let mut offset = 0;
         for (i, l) in self.text.split_inclusive('\n').enumerate() {
             if i + 1 == line {
-                let within: usize =
-                    l.chars().take(col.saturating_sub(1)).map(char::len_utf8).sum();
+                let within: usize = l.chars().take(col.saturating_sub(1)).map(char::len_utf8).sum();
                 return offset + within;
             }
             offset += l.len();
@@ -164,8 +190,8 @@ impl Diagnostic {
 /// Reads a file as UTF-8 text, refusing huge files and invalid UTF-8 with a
 /// diagnostic that points at the problem.
 pub fn read_source(path: &Path) -> Result<SourceFile, Diagnostic> {
-    let meta = std::fs::metadata(path)
-        .map_err(|e| Diagnostic::file(path, 1, 1, "io").arg("detail", e))?;
+    let meta =
+        std::fs::metadata(path).map_err(|e| Diagnostic::file(path, 1, 1, "io").arg("detail", e))?;
     if meta.len() > MAX_FILE_BYTES as u64 {
         return Err(Diagnostic::file(path, 1, 1, "file-too-large")
             .arg("size", meta.len())

@@ -202,7 +202,10 @@ impl Messages {
             .map(|i| scenario.book.rule(i))
             .map(|r| (self.category(r.category), r.phrases.first().cloned().unwrap_or_default()))
             .unwrap_or_else(|| (String::new(), rule.to_string()));
-        self.format("debrief-critical", &[("category", category), ("rule", self.scenario_text(&phrase))])
+        self.format(
+            "debrief-critical",
+            &[("category", category), ("rule", self.scenario_text(&phrase))],
+        )
     }
 
     /// A diagnostic's message and its help (how to fix it).

@@ -42,8 +42,9 @@ pub fn parse<T: DeserializeOwned>(file: &SourceFile) -> Result<T, Diagnostic> {
         };
         let start = file.offset(e.span.start.line, e.span.start.col);
         let end = file.offset(e.span.end.line, e.span.end.col).max(start);
-        let mut d = Diagnostic::at(file, Some((start, end.max(start + 1).min(file.text.len()))), code)
-            .arg("detail", &e.code);
+        let mut d =
+            Diagnostic::at(file, Some((start, end.max(start + 1).min(file.text.len()))), code)
+                .arg("detail", &e.code);
         (d.line, d.col) = (e.span.start.line.max(1), e.span.start.col.max(1));
         d
     })

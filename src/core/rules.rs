@@ -153,7 +153,9 @@ impl RuleBookBuilder {
                 .match_kind(MatchKind::Standard)
                 .kind(Some(AhoCorasickKind::DFA))
                 .build(&patterns)
-                .or_else(|_| AhoCorasickBuilder::new().match_kind(MatchKind::Standard).build(&patterns))
+                .or_else(|_| {
+                    AhoCorasickBuilder::new().match_kind(MatchKind::Standard).build(&patterns)
+                })
                 .ok()
         };
         RuleBook {
@@ -242,7 +244,11 @@ impl RuleBook {
         });
         // One hit per rule per place: longest first at each start, then drop overlaps.
         candidates.sort_by(|a, b| {
-            (a.rule, a.start, std::cmp::Reverse(a.end)).cmp(&(b.rule, b.start, std::cmp::Reverse(b.end)))
+            (a.rule, a.start, std::cmp::Reverse(a.end)).cmp(&(
+                b.rule,
+                b.start,
+                std::cmp::Reverse(b.end),
+            ))
         });
         let mut hits: Vec<Hit> = Vec::with_capacity(candidates.len());
         for hit in candidates {

@@ -169,8 +169,7 @@ pub fn score_scan(
     if score < pass_mark {
         reasons.push(Reason::BelowPassMark { score, pass_mark });
     }
-    let verdict =
-        if critical_failure || score < pass_mark { Verdict::Fail } else { Verdict::Pass };
+    let verdict = if critical_failure || score < pass_mark { Verdict::Fail } else { Verdict::Pass };
 
     let mut said: Vec<String> = Vec::new();
     for hit in &scan.hits {

@@ -136,26 +136,16 @@ fn t2s_table() -> &'static T2s {
     static TABLE: OnceLock<T2s> = OnceLock::new();
     TABLE.get_or_init(|| {
         let mut map = HashMap::new();
-        let dense_identity = || {
-            (DENSE_START..=DENSE_END).map(|u| char::from_u32(u).unwrap_or('\u{FFFD}')).collect()
-        };
+        let dense_identity =
+            || (DENSE_START..=DENSE_END).map(|u| char::from_u32(u).unwrap_or('\u{FFFD}')).collect();
         let Ok(opencc) = OpenCC::from_config(BuiltinConfig::T2s) else {
             // conversion data unavailable: no folding, never a panic
             return T2s { dense: dense_identity(), sparse: map };
         };
         // One conversion call over every CJK character, one per line, so that
         // phrase rules cannot join neighbours.
-        let ranges = [
-            0x3400u32..=0x4DBF,
-            0x4E00..=0x9FFF,
-            0xF900..=0xFAFF,
-            0x20000..=0x2A6DF,
-        ];
-        let chars: Vec<char> = ranges
-            .into_iter()
-            .flatten()
-            .filter_map(char::from_u32)
-            .collect();
+        let ranges = [0x3400u32..=0x4DBF, 0x4E00..=0x9FFF, 0xF900..=0xFAFF, 0x20000..=0x2A6DF];
+        let chars: Vec<char> = ranges.into_iter().flatten().filter_map(char::from_u32).collect();
         let mut joined = String::with_capacity(chars.len() * 4);
         for c in &chars {
             joined.push(*c);

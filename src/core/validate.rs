@@ -24,7 +24,9 @@ fn check_rules(file: &SourceFile, rules: &[&Rule], out: &mut Vec<Diagnostic>) {
     for rule in rules {
         let at = file.find_field("id", &rule.id);
         if !seen.insert(&rule.id) {
-            out.push(Diagnostic::at(file, at, "duplicate-id").arg("kind", "rule").arg("id", &rule.id));
+            out.push(
+                Diagnostic::at(file, at, "duplicate-id").arg("kind", "rule").arg("id", &rule.id),
+            );
         }
         if rule.phrases.is_empty() {
             out.push(Diagnostic::at(file, at, "no-phrases").arg("rule", &rule.id));
@@ -90,7 +92,9 @@ pub fn scenario(prepared: &PreparedScenario, rule_sets: &[LoadedRuleSet]) -> Vec
     if let Some(stem) = file.path.file_stem().and_then(|x| x.to_str())
         && stem != s.id
     {
-        out.push(err(file.find_field("id", &s.id), "id-filename").arg("id", &s.id).arg("file", stem));
+        out.push(
+            err(file.find_field("id", &s.id), "id-filename").arg("id", &s.id).arg("file", stem),
+        );
     }
     if s.pass_mark > 100 {
         out.push(err(None, "bad-pass-mark").arg("value", s.pass_mark));
@@ -122,7 +126,11 @@ pub fn scenario(prepared: &PreparedScenario, rule_sets: &[LoadedRuleSet]) -> Vec
     let mut cast_ids = HashSet::new();
     for p in &s.cast {
         if !cast_ids.insert(p.id.as_str()) {
-            out.push(err(file.find_field("id", &p.id), "duplicate-id").arg("kind", "cast").arg("id", &p.id));
+            out.push(
+                err(file.find_field("id", &p.id), "duplicate-id")
+                    .arg("kind", "cast")
+                    .arg("id", &p.id),
+            );
         }
     }
 
@@ -130,7 +138,11 @@ pub fn scenario(prepared: &PreparedScenario, rule_sets: &[LoadedRuleSet]) -> Vec
     let mut node_ids = HashSet::new();
     for node in &s.nodes {
         if !node_ids.insert(node.id.as_str()) {
-            out.push(err(file.find_field("id", &node.id), "duplicate-id").arg("kind", "node").arg("id", &node.id));
+            out.push(
+                err(file.find_field("id", &node.id), "duplicate-id")
+                    .arg("kind", "node")
+                    .arg("id", &node.id),
+            );
         }
     }
     if prepared.node_index(&s.start).is_none() {
@@ -214,7 +226,10 @@ pub fn scenario(prepared: &PreparedScenario, rule_sets: &[LoadedRuleSet]) -> Vec
                             .arg("node", &node.id),
                     ),
                 When::Chose(id)
-                    if !node.prompt.as_ref().is_some_and(|p| p.options().iter().any(|o| &o.id == id)) =>
+                    if !node
+                        .prompt
+                        .as_ref()
+                        .is_some_and(|p| p.options().iter().any(|o| &o.id == id)) =>
                 {
                     out.push(
                         err(file.find_string(id, from), "unknown-option")
@@ -222,9 +237,9 @@ pub fn scenario(prepared: &PreparedScenario, rule_sets: &[LoadedRuleSet]) -> Vec
                             .arg("node", &node.id),
                     )
                 }
-                When::TimedOut if node.time_limit.is_none() => out.push(
-                    err(at, "timeout-without-limit").arg("node", &node.id).warning(),
-                ),
+                When::TimedOut if node.time_limit.is_none() => {
+                    out.push(err(at, "timeout-without-limit").arg("node", &node.id).warning())
+                }
                 _ => {}
             }
         }
@@ -279,7 +294,10 @@ pub fn scenario(prepared: &PreparedScenario, rule_sets: &[LoadedRuleSet]) -> Vec
                         .arg("node", &node.id)
                         .arg("score", result.score)
                         .arg("hits", if hits.is_empty() { "-".into() } else { hits.join(", ") })
-                        .arg("missed", if missed.is_empty() { "-".into() } else { missed.join(", ") }),
+                        .arg(
+                            "missed",
+                            if missed.is_empty() { "-".into() } else { missed.join(", ") },
+                        ),
                 );
             }
         }

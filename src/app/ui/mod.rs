@@ -178,7 +178,14 @@ fn draw(
     match state.get() {
         AppState::Menu => {
             egui::CentralPanel::default().frame(panel_frame()).show(&mut root, |ui| {
-                commands.extend(views::menu(ui, &mut settings, &catalogue, &mut menu.0, &progress, &mut play.menu_order));
+                commands.extend(views::menu(
+                    ui,
+                    &mut settings,
+                    &catalogue,
+                    &mut menu.0,
+                    &progress,
+                    &mut play.menu_order,
+                ));
             });
             instrumentation.first_interactive_frame(&catalogue);
         }
@@ -205,12 +212,12 @@ fn draw(
                         commands.extend(views::feedback(ui, m, &play));
                     });
             }
-            egui::Panel::bottom("dialogue")
-                .frame(panel_frame())
-                .min_size(220.0)
-                .show(&mut root, |ui| {
+            egui::Panel::bottom("dialogue").frame(panel_frame()).min_size(220.0).show(
+                &mut root,
+                |ui| {
                     commands.extend(views::dialogue(ui, m, &mut play));
-                });
+                },
+            );
         }
         AppState::Debrief => {
             egui::CentralPanel::default().frame(panel_frame()).show(&mut root, |ui| {

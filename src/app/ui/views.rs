@@ -37,7 +37,11 @@ pub struct MenuState {
 
 impl MenuState {
     /// The scenarios the menu shows, in order.
-    pub fn visible(&self, catalogue: &Catalogue, m: &Messages) -> Vec<std::sync::Arc<PreparedScenario>> {
+    pub fn visible(
+        &self,
+        catalogue: &Catalogue,
+        m: &Messages,
+    ) -> Vec<std::sync::Arc<PreparedScenario>> {
         let search = self.search.trim().to_lowercase();
         catalogue
             .scenarios()
@@ -69,7 +73,14 @@ fn fact_row(ui: &mut egui::Ui, label: String, value: impl Into<egui::WidgetText>
 fn source_lines(ui: &mut egui::Ui, m: &Messages, heading: &str, s: &Scenario, size: f32) {
     ui.label(RichText::new(m.get(heading)).strong());
     for src in &s.sources {
-        ui.label(RichText::new(format!("· {} {}", m.scenario_text(&src.doc), m.scenario_text(&src.clause))).size(size));
+        ui.label(
+            RichText::new(format!(
+                "· {} {}",
+                m.scenario_text(&src.doc),
+                m.scenario_text(&src.clause)
+            ))
+            .size(size),
+        );
     }
 }
 
@@ -98,18 +109,25 @@ pub fn menu(
     let mut mode = settings.mode;
     ui.horizontal_wrapped(|ui| {
         ui.label(m.get("ui-name"));
-        ui.add(egui::TextEdit::singleline(&mut settings.trainee).hint_text(m.get("ui-name-hint")).desired_width(180.0));
+        ui.add(
+            egui::TextEdit::singleline(&mut settings.trainee)
+                .hint_text(m.get("ui-name-hint"))
+                .desired_width(180.0),
+        );
         ui.add_space(20.0);
         ui.label(m.get("ui-mode"));
         ui.radio_value(&mut mode, Mode::Practice, m.get("ui-mode-practice"));
         ui.radio_value(&mut mode, Mode::Exam, m.get("ui-mode-exam"));
         ui.add_space(20.0);
         ui.label(m.get("ui-language"));
-        egui::ComboBox::from_id_salt("menu-locale").selected_text(locale_name(locale)).show_ui(ui, |ui| {
-            for l in Locale::ALL {
-                ui.selectable_value(&mut locale, l, locale_name(l));
-            }
-        });
+        egui::ComboBox::from_id_salt("menu-locale").selected_text(locale_name(locale)).show_ui(
+            ui,
+            |ui| {
+                for l in Locale::ALL {
+                    ui.selectable_value(&mut locale, l, locale_name(l));
+                }
+            },
+        );
     });
     if locale != m.locale() {
         out.push(GameCommand::SetLocale(locale));
@@ -127,10 +145,13 @@ pub fn menu(
         menu.selected = visible.first().map(|s| s.id().to_string());
     }
     // Up and down move the selection while no text box has the keys.
-    let step = ui.input(|i| i32::from(i.key_pressed(Key::ArrowDown)) - i32::from(i.key_pressed(Key::ArrowUp)));
+    let step = ui.input(|i| {
+        i32::from(i.key_pressed(Key::ArrowDown)) - i32::from(i.key_pressed(Key::ArrowUp))
+    });
     let moved = nothing_focused && step != 0 && !visible.is_empty();
     if moved {
-        let at = visible.iter().position(|s| menu.selected.as_deref() == Some(s.id())).unwrap_or(0) as i32;
+        let at = visible.iter().position(|s| menu.selected.as_deref() == Some(s.id())).unwrap_or(0)
+            as i32;
         let to = (at + step).clamp(0, visible.len() as i32 - 1) as usize;
         menu.selected = Some(visible[to].id().to_string());
     }
@@ -145,35 +166,43 @@ pub fn menu(
     ui.columns(2, |columns| {
         let left = &mut columns[0];
         filters(left, m, catalogue, menu);
-        left.label(RichText::new(m.format("ui-scenario-count", &[("n", visible.len().to_string())])).color(MUTED));
+        left.label(
+            RichText::new(m.format("ui-scenario-count", &[("n", visible.len().to_string())]))
+                .color(MUTED),
+        );
         if visible.is_empty() {
             left.label(m.get("ui-no-scenarios"));
         }
         let list_height = (left.available_height().min(height) - 8.0).max(120.0);
-        egui::ScrollArea::vertical().id_salt("menu-list").max_height(list_height).show(left, |ui| {
-            ui.set_width(ui.available_width());
-            for s in &visible {
-                let selected = menu.selected.as_deref() == Some(s.id());
-                let response = ui.add_sized(
-                    [ui.available_width(), 30.0],
-                    egui::Button::selectable(
-                        selected,
-                        RichText::new(m.scenario_title(s.id(), &s.scenario.title)).size(18.0),
-                    )
-                    .right_text(RichText::new(m.setting(s.scenario.setting)).color(MUTED).size(15.0)),
-                );
-                if selected && menu.scrolled_to.as_deref() != Some(s.id()) {
-                    response.scroll_to_me(Some(Align::Center));
-                    menu.scrolled_to = Some(s.id().to_string());
+        egui::ScrollArea::vertical().id_salt("menu-list").max_height(list_height).show(
+            left,
+            |ui| {
+                ui.set_width(ui.available_width());
+                for s in &visible {
+                    let selected = menu.selected.as_deref() == Some(s.id());
+                    let response = ui.add_sized(
+                        [ui.available_width(), 30.0],
+                        egui::Button::selectable(
+                            selected,
+                            RichText::new(m.scenario_title(s.id(), &s.scenario.title)).size(18.0),
+                        )
+                        .right_text(
+                            RichText::new(m.setting(s.scenario.setting)).color(MUTED).size(15.0),
+                        ),
+                    );
+                    if selected && menu.scrolled_to.as_deref() != Some(s.id()) {
+                        response.scroll_to_me(Some(Align::Center));
+                        menu.scrolled_to = Some(s.id().to_string());
+                    }
+                    if response.clicked() {
+                        menu.selected = Some(s.id().to_string());
+                    }
+                    if response.double_clicked() {
+                        out.push(GameCommand::Open { scenario: s.id().to_string() });
+                    }
                 }
-                if response.clicked() {
-                    menu.selected = Some(s.id().to_string());
-                }
-                if response.double_clicked() {
-                    out.push(GameCommand::Open { scenario: s.id().to_string() });
-                }
-            }
-        });
+            },
+        );
 
         let right = &mut columns[1];
         let chosen = menu.selected.as_ref().and_then(|id| visible.iter().find(|s| s.id() == id));
@@ -227,7 +256,11 @@ fn filters(ui: &mut egui::Ui, m: &Messages, catalogue: &Catalogue, menu: &mut Me
             });
         ui.end_row();
         ui.label(m.get("ui-search"));
-        ui.add(egui::TextEdit::singleline(&mut menu.search).hint_text(m.get("ui-search-hint")).desired_width(220.0));
+        ui.add(
+            egui::TextEdit::singleline(&mut menu.search)
+                .hint_text(m.get("ui-search-hint"))
+                .desired_width(220.0),
+        );
         ui.end_row();
     });
 }
@@ -250,9 +283,18 @@ fn preview(ui: &mut egui::Ui, m: &Messages, scenario: &PreparedScenario) {
 
 /// The session an earlier run left unfinished, offered to continue (F5);
 /// and a problem with the progress files, if there was one.
-fn resume_offer(ui: &mut egui::Ui, m: &Messages, catalogue: &Catalogue, progress: &Progress) -> Option<GameCommand> {
+fn resume_offer(
+    ui: &mut egui::Ui,
+    m: &Messages,
+    catalogue: &Catalogue,
+    progress: &Progress,
+) -> Option<GameCommand> {
     if let Some(problem) = &progress.problem {
-        ui.label(RichText::new(m.format("ui-progress-problem", &[("detail", problem.clone())])).color(BAD).size(14.0));
+        ui.label(
+            RichText::new(m.format("ui-progress-problem", &[("detail", problem.clone())]))
+                .color(BAD)
+                .size(14.0),
+        );
     }
     let saved = progress.resumable.as_ref()?;
     let scenario = catalogue.playable(&saved.session.scenario)?;
@@ -295,12 +337,21 @@ pub fn briefing(ui: &mut egui::Ui, m: &Messages, scenario: &PreparedScenario) ->
     ui.add_space(12.0);
     egui::Grid::new("briefing").num_columns(2).spacing([16.0, 8.0]).show(ui, |ui| {
         fact_row(ui, m.get("ui-setting"), m.setting(s.setting));
-        let role = format!("{}（{}）", m.scenario_text(&s.trainee.role), trainee_state(m, s.trainee.starts));
+        let role = format!(
+            "{}（{}）",
+            m.scenario_text(&s.trainee.role),
+            trainee_state(m, s.trainee.starts)
+        );
         fact_row(ui, m.get("ui-your-role"), role);
         ui.label(RichText::new(m.get("ui-cast")).strong());
         ui.vertical(|ui| {
             for p in &s.cast {
-                ui.label(format!("{} · {} · {}", m.scenario_text(&p.name), m.role(p.role), m.mood(p.mood)));
+                ui.label(format!(
+                    "{} · {} · {}",
+                    m.scenario_text(&p.name),
+                    m.role(p.role),
+                    m.mood(p.mood)
+                ));
             }
         });
         ui.end_row();
@@ -310,7 +361,10 @@ pub fn briefing(ui: &mut egui::Ui, m: &Messages, scenario: &PreparedScenario) ->
     source_lines(ui, m, "ui-sources", s, 18.0);
     ui.add_space(16.0);
     ui.horizontal(|ui| {
-        let begin = ui.add(egui::Button::new(RichText::new(m.get("ui-begin")).size(20.0)).min_size([180.0, 42.0].into()));
+        let begin = ui.add(
+            egui::Button::new(RichText::new(m.get("ui-begin")).size(20.0))
+                .min_size([180.0, 42.0].into()),
+        );
         if begin.clicked() || ui.input(|i| i.key_pressed(Key::Enter)) {
             out.push(GameCommand::Begin);
         }
@@ -336,11 +390,18 @@ pub fn mood_color(mood: Mood) -> Color32 {
 }
 
 /// The top bar while playing.
-pub fn play_bar(ui: &mut egui::Ui, m: &Messages, settings: &Settings, play: &Play) -> Vec<GameCommand> {
+pub fn play_bar(
+    ui: &mut egui::Ui,
+    m: &Messages,
+    settings: &Settings,
+    play: &Play,
+) -> Vec<GameCommand> {
     let mut out = Vec::new();
     ui.horizontal(|ui| {
         if let Some(s) = &play.scenario {
-            ui.label(RichText::new(m.scenario_title(s.id(), &s.scenario.title)).strong().size(20.0));
+            ui.label(
+                RichText::new(m.scenario_title(s.id(), &s.scenario.title)).strong().size(20.0),
+            );
         }
         ui.separator();
         let mode = match settings.mode {
@@ -387,19 +448,30 @@ pub fn dialogue(ui: &mut egui::Ui, m: &Messages, play: &mut Play) -> Vec<GameCom
         } else {
             turn.reply.clone()
         };
-        ui.label(RichText::new(format!("{}：{reply}", m.get("speaker-you"))).size(21.0).color(ACCENT));
+        ui.label(
+            RichText::new(format!("{}：{reply}", m.get("speaker-you"))).size(21.0).color(ACCENT),
+        );
         ui.label(RichText::new(m.get("ui-see-feedback")).color(MUTED));
         return out;
     }
     let Some(screen) = play.screen() else { return out };
     if !screen.cue.is_empty() {
-        ui.label(RichText::new(format!("〔{}〕", m.scenario_text(&screen.cue))).italics().color(MUTED).size(18.0));
+        ui.label(
+            RichText::new(format!("〔{}〕", m.scenario_text(&screen.cue)))
+                .italics()
+                .color(MUTED)
+                .size(18.0),
+        );
     }
     if let Some(line) = &screen.line {
         ui.horizontal_wrapped(|ui| {
             if let Some(p) = &screen.speaker {
                 ui.label(RichText::new(m.scenario_text(&p.name)).strong().size(21.0));
-                ui.label(RichText::new(format!("（{}）", m.mood(p.mood))).color(mood_color(p.mood)).size(18.0));
+                ui.label(
+                    RichText::new(format!("（{}）", m.mood(p.mood)))
+                        .color(mood_color(p.mood))
+                        .size(18.0),
+                );
             }
             ui.label(RichText::new(format!("“{}”", m.scenario_text(line))).size(22.0));
         });
@@ -414,12 +486,25 @@ pub fn dialogue(ui: &mut egui::Ui, m: &Messages, play: &mut Play) -> Vec<GameCom
     if let (Some(left), Some(limit)) = (play.time_left(), screen.time_limit) {
         let fraction = (left / limit.seconds).clamp(0.0, 1.0);
         let text = if limit.rings > 0 {
-            let ring = ((play.elapsed / (limit.seconds / f32::from(limit.rings))).floor() as u8 + 1).min(limit.rings);
-            m.format("ui-ringing", &[("ring", ring.to_string()), ("rings", limit.rings.to_string()), ("left", format!("{left:.0}"))])
+            let ring = ((play.elapsed / (limit.seconds / f32::from(limit.rings))).floor() as u8
+                + 1)
+            .min(limit.rings);
+            m.format(
+                "ui-ringing",
+                &[
+                    ("ring", ring.to_string()),
+                    ("rings", limit.rings.to_string()),
+                    ("left", format!("{left:.0}")),
+                ],
+            )
         } else {
             m.format("ui-time-left", &[("left", format!("{left:.0}"))])
         };
-        ui.add(egui::ProgressBar::new(fraction).text(RichText::new(text).color(Color32::WHITE)).fill(if fraction < 0.34 { BAD } else { ACCENT }));
+        ui.add(
+            egui::ProgressBar::new(fraction)
+                .text(RichText::new(text).color(Color32::WHITE))
+                .fill(if fraction < 0.34 { BAD } else { ACCENT }),
+        );
     }
     match prompt {
         Some(Prompt::Reply { .. }) => {
@@ -431,9 +516,9 @@ pub fn dialogue(ui: &mut egui::Ui, m: &Messages, play: &mut Play) -> Vec<GameCom
                 && ui.input_mut(|i| {
                     let before = i.events.len();
                     i.events.retain(|e| {
-                        !matches!(e, egui::Event::Key { key: Key::Enter, pressed: true, modifiers, .. }
+                    !matches!(e, egui::Event::Key { key: Key::Enter, pressed: true, modifiers, .. }
                             if !modifiers.shift && !modifiers.alt)
-                    });
+                });
                     i.events.len() != before
                 });
             ui.horizontal(|ui| {
@@ -448,7 +533,10 @@ pub fn dialogue(ui: &mut egui::Ui, m: &Messages, play: &mut Play) -> Vec<GameCom
                 if !focused && !response.has_focus() && ui.memory(|mem| mem.focused().is_none()) {
                     response.request_focus();
                 }
-                let send = ui.add(egui::Button::new(RichText::new(m.get("ui-send")).size(20.0)).min_size([100.0, 44.0].into()));
+                let send = ui.add(
+                    egui::Button::new(RichText::new(m.get("ui-send")).size(20.0))
+                        .min_size([100.0, 44.0].into()),
+                );
                 if send.clicked() || send_by_key {
                     out.push(GameCommand::Answer(Input::Text(play.draft.clone())));
                 }
@@ -456,9 +544,20 @@ pub fn dialogue(ui: &mut egui::Ui, m: &Messages, play: &mut Play) -> Vec<GameCom
             ui.label(RichText::new(m.get("ui-keys-reply")).color(MUTED).size(14.0));
         }
         Some(p @ (Prompt::Choice { .. } | Prompt::Action { .. })) => {
-            let key = if matches!(p, Prompt::Action { .. }) { "prompt-action" } else { "prompt-choice" };
+            let key =
+                if matches!(p, Prompt::Action { .. }) { "prompt-action" } else { "prompt-choice" };
             ui.label(m.get(key));
-            let digits = [Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5, Key::Num6, Key::Num7, Key::Num8, Key::Num9];
+            let digits = [
+                Key::Num1,
+                Key::Num2,
+                Key::Num3,
+                Key::Num4,
+                Key::Num5,
+                Key::Num6,
+                Key::Num7,
+                Key::Num8,
+                Key::Num9,
+            ];
             for (i, option) in p.options().iter().enumerate() {
                 let text = format!("{}. {}", i + 1, m.scenario_text(&option.text));
                 let button = ui.add(egui::Button::new(RichText::new(text).size(19.0)).wrap());
@@ -480,12 +579,14 @@ pub fn dialogue(ui: &mut egui::Ui, m: &Messages, play: &mut Play) -> Vec<GameCom
 fn refusal(m: &Messages, e: &InputError) -> String {
     match e {
         InputError::Empty => m.get("input-empty"),
-        InputError::TooLong { chars, limit } => {
-            m.format("input-too-long", &[("chars", chars.to_string()), ("limit", limit.to_string())])
-        }
-        InputError::NoSuchOption { given, count } => {
-            m.format("input-no-such-option", &[("given", given.to_string()), ("count", count.to_string())])
-        }
+        InputError::TooLong { chars, limit } => m.format(
+            "input-too-long",
+            &[("chars", chars.to_string()), ("limit", limit.to_string())],
+        ),
+        InputError::NoSuchOption { given, count } => m.format(
+            "input-no-such-option",
+            &[("given", given.to_string()), ("count", count.to_string())],
+        ),
         InputError::WantsOption => m.get("play-want-number"),
         InputError::WantsText => m.get("input-wants-text"),
         InputError::Finished => m.get("input-finished"),
@@ -504,7 +605,11 @@ pub fn highlighted(reply: &str, hits: &[ForbiddenHit], size: f32) -> LayoutJob {
                 ..Default::default()
             }
         } else {
-            TextFormat { font_id: FontId::proportional(size), color: Color32::from_gray(30), ..Default::default() }
+            TextFormat {
+                font_id: FontId::proportional(size),
+                color: Color32::from_gray(30),
+                ..Default::default()
+            }
         };
         job.append(&text, 0.0, format);
     }
@@ -514,17 +619,23 @@ pub fn highlighted(reply: &str, hits: &[ForbiddenHit], size: f32) -> LayoutJob {
 fn verdict_line(ui: &mut egui::Ui, m: &Messages, verdict: Verdict, score: u8) {
     let color = if verdict == Verdict::Pass { GOOD } else { BAD };
     ui.label(
-        RichText::new(format!("{} {}", m.verdict(verdict), m.format("score-of", &[("score", score.to_string())])))
-            .size(26.0)
-            .strong()
-            .color(color),
+        RichText::new(format!(
+            "{} {}",
+            m.verdict(verdict),
+            m.format("score-of", &[("score", score.to_string())])
+        ))
+        .size(26.0)
+        .strong()
+        .color(color),
     );
 }
 
 /// The feedback after a practice turn.
 pub fn feedback(ui: &mut egui::Ui, m: &Messages, play: &Play) -> Vec<GameCommand> {
     let mut out = Vec::new();
-    let (Some((reply, result)), Some(scenario)) = (&play.feedback, &play.scenario) else { return out };
+    let (Some((reply, result)), Some(scenario)) = (&play.feedback, &play.scenario) else {
+        return out;
+    };
     let node = play.session.as_ref().and_then(|s| s.transcript().last()).map(|t| t.node.clone());
     egui::ScrollArea::vertical().max_height(ui.available_height() - 60.0).show(ui, |ui| {
         turn_details(ui, m, scenario, reply, result);
@@ -535,7 +646,8 @@ pub fn feedback(ui: &mut egui::Ui, m: &Messages, play: &Play) -> Vec<GameCommand
     ui.add_space(6.0);
     let done = play.session.as_ref().is_some_and(|s| s.is_finished());
     let label = if done { m.get("ui-to-debrief") } else { m.get("ui-continue") };
-    let button = ui.add(egui::Button::new(RichText::new(label).size(20.0)).min_size([180.0, 40.0].into()));
+    let button =
+        ui.add(egui::Button::new(RichText::new(label).size(20.0)).min_size([180.0, 40.0].into()));
     if button.clicked() || ui.input(|i| i.key_pressed(Key::Enter)) {
         out.push(GameCommand::Continue);
     }
@@ -544,7 +656,13 @@ pub fn feedback(ui: &mut egui::Ui, m: &Messages, play: &Play) -> Vec<GameCommand
 
 /// One turn judged: verdict, the reply with hits, rules met and missed,
 /// clauses and the right wording, model answers.
-pub fn turn_details(ui: &mut egui::Ui, m: &Messages, scenario: &PreparedScenario, reply: &str, r: &TurnResult) {
+pub fn turn_details(
+    ui: &mut egui::Ui,
+    m: &Messages,
+    scenario: &PreparedScenario,
+    reply: &str,
+    r: &TurnResult,
+) {
     verdict_line(ui, m, r.verdict, r.score);
     if r.timed_out {
         ui.label(RichText::new(m.reason(&crate::core::scoring::Reason::TimedOut)).color(BAD));
@@ -554,25 +672,51 @@ pub fn turn_details(ui: &mut egui::Ui, m: &Messages, scenario: &PreparedScenario
         ui.label(highlighted(reply, &r.forbidden, 19.0));
     }
     for hit in &r.forbidden {
-        ui.label(RichText::new(format!("× {}", m.format("hit-line", &[
-            ("text", hit.text.clone()),
-            ("category", m.category(hit.category)),
-            ("clause", m.scenario_text(hit.clause.as_deref().unwrap_or("-"))),
-        ]))).color(BAD));
+        ui.label(
+            RichText::new(format!(
+                "× {}",
+                m.format(
+                    "hit-line",
+                    &[
+                        ("text", hit.text.clone()),
+                        ("category", m.category(hit.category)),
+                        ("clause", m.scenario_text(hit.clause.as_deref().unwrap_or("-"))),
+                    ]
+                )
+            ))
+            .color(BAD),
+        );
         if let Some(s) = &hit.suggestion {
-            ui.label(RichText::new(m.format("suggestion-line", &[("text", m.scenario_text(s))])).color(GOOD));
+            ui.label(
+                RichText::new(m.format("suggestion-line", &[("text", m.scenario_text(s))]))
+                    .color(GOOD),
+            );
         }
     }
     for check in &r.required {
         let (mark, key, color) =
             if check.met { ("√", "required-met", GOOD) } else { ("×", "required-missed", BAD) };
-        ui.label(RichText::new(format!("{mark} {}", m.format(key, &[
-            ("rule", m.scenario_text(&scenario.rule_label(&check.rule))),
-            ("category", m.category(check.category)),
-            ("clause", m.scenario_text(check.clause.as_deref().unwrap_or("-"))),
-        ]))).color(color));
-        if !check.met && let Some(s) = &check.suggestion {
-            ui.label(RichText::new(m.format("suggestion-line", &[("text", m.scenario_text(s))])).color(GOOD));
+        ui.label(
+            RichText::new(format!(
+                "{mark} {}",
+                m.format(
+                    key,
+                    &[
+                        ("rule", m.scenario_text(&scenario.rule_label(&check.rule))),
+                        ("category", m.category(check.category)),
+                        ("clause", m.scenario_text(check.clause.as_deref().unwrap_or("-"))),
+                    ]
+                )
+            ))
+            .color(color),
+        );
+        if !check.met
+            && let Some(s) = &check.suggestion
+        {
+            ui.label(
+                RichText::new(m.format("suggestion-line", &[("text", m.scenario_text(s))]))
+                    .color(GOOD),
+            );
         }
     }
     if let Some(chosen) = &r.chose {
@@ -588,7 +732,10 @@ pub fn turn_details(ui: &mut egui::Ui, m: &Messages, scenario: &PreparedScenario
                 ui.label(RichText::new(m.scenario_text(&o.feedback)).size(18.0));
             }
             if let Some(c) = &o.clause {
-                ui.label(RichText::new(m.format("clause-line", &[("clause", m.scenario_text(c))])).color(MUTED));
+                ui.label(
+                    RichText::new(m.format("clause-line", &[("clause", m.scenario_text(c))]))
+                        .color(MUTED),
+                );
             }
         }
     }
@@ -598,16 +745,27 @@ pub fn turn_details(ui: &mut egui::Ui, m: &Messages, scenario: &PreparedScenario
 fn model_answers(ui: &mut egui::Ui, m: &Messages, scenario: &PreparedScenario, node: &str) {
     if let Some(n) = scenario.node_index(node).map(|i| scenario.node(i)) {
         for model in &n.model {
-            ui.label(RichText::new(m.format("model-answer", &[
-                ("text", m.scenario_text(&model.text)),
-                ("clause", m.scenario_text(&model.clause)),
-            ])).color(ACCENT));
+            ui.label(
+                RichText::new(m.format(
+                    "model-answer",
+                    &[
+                        ("text", m.scenario_text(&model.text)),
+                        ("clause", m.scenario_text(&model.clause)),
+                    ],
+                ))
+                .color(ACCENT),
+            );
         }
     }
 }
 
 /// The debrief: score, verdict, categories, transcript, model answers.
-pub fn debrief(ui: &mut egui::Ui, settings: &Settings, play: &Play, progress: &Progress) -> Vec<GameCommand> {
+pub fn debrief(
+    ui: &mut egui::Ui,
+    settings: &Settings,
+    play: &Play,
+    progress: &Progress,
+) -> Vec<GameCommand> {
     let mut out = Vec::new();
     let m = &settings.messages;
     let (Some(result), Some(scenario)) = (&play.result, &play.scenario) else { return out };
@@ -625,18 +783,22 @@ pub fn debrief(ui: &mut egui::Ui, settings: &Settings, play: &Play, progress: &P
         (None, _) => String::new(),
     };
     ui.label(RichText::new(format!("{who} · {mode}　{recorded}")).color(MUTED));
-    if let Some(node) = result.ending_node.as_ref().and_then(|id| scenario.node_index(id)).map(|i| scenario.node(i))
+    if let Some(node) =
+        result.ending_node.as_ref().and_then(|id| scenario.node_index(id)).map(|i| scenario.node(i))
         && let Some(ending) = &node.ending
     {
         let color = if ending.kind == EndingKind::Good { GOOD } else { BAD };
         ui.label(RichText::new(m.scenario_text(&ending.text)).size(19.0).color(color));
     }
     ui.label(
-        RichText::new(m.format("debrief-score", &[
-            ("score", result.score.to_string()),
-            ("mark", result.pass_mark.to_string()),
-            ("verdict", m.verdict(result.verdict)),
-        ]))
+        RichText::new(m.format(
+            "debrief-score",
+            &[
+                ("score", result.score.to_string()),
+                ("mark", result.pass_mark.to_string()),
+                ("verdict", m.verdict(result.verdict)),
+            ],
+        ))
         .size(26.0)
         .strong()
         .color(if result.verdict == Verdict::Pass { GOOD } else { BAD }),
@@ -645,13 +807,31 @@ pub fn debrief(ui: &mut egui::Ui, settings: &Settings, play: &Play, progress: &P
         ui.label(RichText::new(m.critical_failure(scenario, rule)).color(BAD));
     }
     ui.horizontal(|ui| {
-        if ui.add(egui::Button::new(RichText::new(m.get("ui-retry")).size(19.0)).min_size([140.0, 38.0].into())).clicked() {
+        if ui
+            .add(
+                egui::Button::new(RichText::new(m.get("ui-retry")).size(19.0))
+                    .min_size([140.0, 38.0].into()),
+            )
+            .clicked()
+        {
             out.push(GameCommand::Retry);
         }
-        if ui.add(egui::Button::new(RichText::new(m.get("ui-next")).size(19.0)).min_size([140.0, 38.0].into())).clicked() {
+        if ui
+            .add(
+                egui::Button::new(RichText::new(m.get("ui-next")).size(19.0))
+                    .min_size([140.0, 38.0].into()),
+            )
+            .clicked()
+        {
             out.push(GameCommand::Next);
         }
-        if ui.add(egui::Button::new(RichText::new(m.get("ui-menu")).size(19.0)).min_size([140.0, 38.0].into())).clicked() {
+        if ui
+            .add(
+                egui::Button::new(RichText::new(m.get("ui-menu")).size(19.0))
+                    .min_size([140.0, 38.0].into()),
+            )
+            .clicked()
+        {
             out.push(GameCommand::ToMenu);
         }
         ui.label(RichText::new(m.get("ui-keys-debrief")).color(MUTED).size(14.0));
@@ -672,7 +852,12 @@ pub fn debrief(ui: &mut egui::Ui, settings: &Settings, play: &Play, progress: &P
             ui.horizontal(|ui| {
                 ui.add_sized([110.0, 22.0], egui::Label::new(m.category(c.category)));
                 let color = if c.score >= result.pass_mark { GOOD } else { BAD };
-                ui.add(egui::ProgressBar::new(f32::from(c.score) / 100.0).desired_width(320.0).fill(color).text(RichText::new(c.score.to_string()).color(Color32::WHITE).strong()));
+                ui.add(
+                    egui::ProgressBar::new(f32::from(c.score) / 100.0)
+                        .desired_width(320.0)
+                        .fill(color)
+                        .text(RichText::new(c.score.to_string()).color(Color32::WHITE).strong()),
+                );
             });
         }
         ui.add_space(8.0);
@@ -680,7 +865,11 @@ pub fn debrief(ui: &mut egui::Ui, settings: &Settings, play: &Play, progress: &P
         for (i, t) in result.transcript.iter().enumerate() {
             ui.add_space(4.0);
             if let Some(line) = &t.line {
-                let who = t.speaker.as_ref().and_then(|id| s.cast.iter().find(|p| &p.id == id)).map_or_else(|| m.get("speaker-unknown"), |p| m.scenario_text(&p.name));
+                let who = t
+                    .speaker
+                    .as_ref()
+                    .and_then(|id| s.cast.iter().find(|p| &p.id == id))
+                    .map_or_else(|| m.get("speaker-unknown"), |p| m.scenario_text(&p.name));
                 ui.label(format!("{}. {who}：{}", i + 1, m.scenario_text(line)));
             } else {
                 ui.label(format!("{}.", i + 1));
@@ -698,7 +887,10 @@ pub fn debrief(ui: &mut egui::Ui, settings: &Settings, play: &Play, progress: &P
 
 /// The authoring panel: every diagnostic of the scenario files.
 pub fn diagnostics(ui: &mut egui::Ui, m: &Messages, catalogue: &Catalogue) {
-    ui.label(RichText::new(m.format("ui-reloaded", &[("n", catalogue.generation.to_string())])).color(MUTED));
+    ui.label(
+        RichText::new(m.format("ui-reloaded", &[("n", catalogue.generation.to_string())]))
+            .color(MUTED),
+    );
     let list = catalogue.diagnostics();
     if list.is_empty() {
         ui.label(RichText::new(m.get("ui-diagnostics-none")).color(GOOD));
@@ -707,8 +899,20 @@ pub fn diagnostics(ui: &mut egui::Ui, m: &Messages, catalogue: &Catalogue) {
     egui::ScrollArea::vertical().show(ui, |ui| {
         for d in list {
             let (message, help) = m.diagnostic(d);
-            let color = if d.severity == Severity::Error { BAD } else { Color32::from_rgb(180, 130, 20) };
-            ui.label(RichText::new(format!("{}:{}:{}: [{}] {}", d.path.display(), d.line, d.col, d.code, message)).color(color).monospace());
+            let color =
+                if d.severity == Severity::Error { BAD } else { Color32::from_rgb(180, 130, 20) };
+            ui.label(
+                RichText::new(format!(
+                    "{}:{}:{}: [{}] {}",
+                    d.path.display(),
+                    d.line,
+                    d.col,
+                    d.code,
+                    message
+                ))
+                .color(color)
+                .monospace(),
+            );
             if let Some(help) = help {
                 ui.label(RichText::new(format!("  → {help}")).color(MUTED));
             }
