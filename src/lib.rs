@@ -1,8 +1,6 @@
-//! courtesy: a service-etiquette training simulator. The `core` module holds
-//! everything that decides (scenarios, rules, scoring, sessions); `cli` is the
-//! command line and terminal mode, and `app` the Bevy game, both built on it.
+//! courtesy's desktop game: a Bevy + egui shell over [`courtesy_core`], one
+//! plugin per screen. The command line lives with the binary (`src/cli`);
+//! every decision lives in the core crate, which depends on neither.
 
 #[cfg(feature = "gui")]
 pub mod app;
-pub mod cli;
-pub mod core;

@@ -1,5 +1,8 @@
-//! The `courtesy` binary: hands the command line to `courtesy::cli`.
+//! The `courtesy` binary: the command line (`cli`) over the core, and the
+//! game from the `courtesy` library when it is built with the `gui` feature.
+
+mod cli;
 
 fn main() -> std::process::ExitCode {
-    courtesy::cli::main()
+    cli::main()
 }

@@ -56,7 +56,7 @@ fn phone_three_rings_bad_replies_reach_a_bad_ending() {
     assert_eq!(r["ending"], "Bad");
     assert_eq!(r["ending_node"], "end-hung-up");
     let t = r["transcript"].as_array().unwrap();
-    assert_eq!(t[0]["result"]["timed_out"], true);
+    assert_eq!(t[0]["kind"], "timed-out", "the turn shape of docs/turn-json.md");
     assert_eq!(t[1]["node"], "late");
 }
 

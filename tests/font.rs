@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use courtesy::core::text::to_traditional;
+use courtesy_core::judge::text::to_traditional;
 use skrifa::{FontRef, MetadataProvider};
 
 const FONT: &[u8] = include_bytes!("../assets/fonts/NotoSansSC-courtesy.otf");

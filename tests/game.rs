@@ -13,21 +13,24 @@ use bevy::prelude::*;
 use bevy::state::app::StatesPlugin;
 use bevy::time::TimeUpdateStrategy;
 use bevy_egui::egui;
-use courtesy::app::game::{AppState, GameCommand, GamePlugin, Mode, Play, Progress, Settings};
-use courtesy::app::scenario_assets::{Catalogue, ScenarioAssetsPlugin};
-use courtesy::app::ui::views;
-use courtesy::core::diagnostic::read_source;
-use courtesy::core::i18n::{Locale, Messages};
-use courtesy::core::model::{EndingKind, Verdict};
-use courtesy::core::progress::{ProgressStore, ResultRecord};
-use courtesy::core::session::Input;
+use courtesy::app::game::GamePlugin;
+use courtesy::app::scenario_assets::{LiveLibrary, ScenarioAssetsPlugin};
+use courtesy::app::state::{
+    AppState, CurrentPlay, GameCommand, LastTurn, MenuOrder, Preferences, Progress, TurnInput,
+    TurnPhase,
+};
+use courtesy::app::ui::playing;
+use courtesy_core::diagnostic::read_source;
+use courtesy_core::model::EndingKind;
+use courtesy_core::play::{Mode, ProgressStore, ResultRecord};
+use courtesy_core::{Input, Locale, Messages, TurnResult, Verdict};
 
 fn scenarios_dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios")
 }
 
 /// The catalogue of the real library, read from disk.
-fn catalogue() -> Catalogue {
+fn catalogue() -> LiveLibrary {
     let mut files: Vec<PathBuf> = std::fs::read_dir(scenarios_dir())
         .unwrap()
         .chain(std::fs::read_dir(scenarios_dir().join("phrases")).unwrap())
@@ -36,7 +39,7 @@ fn catalogue() -> Catalogue {
         .collect();
     files.sort();
     let sources = files.iter().map(|p| read_source(p).unwrap()).collect();
-    let mut c = Catalogue::default();
+    let mut c = LiveLibrary::default();
     c.rebuild(sources, Vec::new());
     c
 }
@@ -69,8 +72,20 @@ fn state(app: &App) -> AppState {
     *app.world().resource::<State<AppState>>().get()
 }
 
-fn play(app: &App) -> &Play {
-    app.world().resource::<Play>()
+fn play(app: &App) -> &CurrentPlay {
+    app.world().resource::<CurrentPlay>()
+}
+
+/// The turn explained in the feedback step, if it is open.
+fn feedback(app: &App) -> Option<TurnResult> {
+    let open = app.world().get_resource::<State<TurnPhase>>().map(|s| *s.get());
+    let last = app.world().resource::<LastTurn>().0.clone();
+    assert_eq!(open == Some(TurnPhase::Feedback), last.is_some(), "the phase and the turn agree");
+    last.map(|t| t.result)
+}
+
+fn time_left(app: &App) -> Option<f32> {
+    app.world().resource::<TurnInput>().time_left(&play(app).screen()?)
 }
 
 #[test]
@@ -91,7 +106,7 @@ fn menu_to_debrief_with_good_replies() {
     ];
     for reply in replies {
         send(&mut app, GameCommand::Answer(reply));
-        let (_, result) = play(&app).feedback.clone().expect("practice mode shows feedback");
+        let result = feedback(&app).expect("practice mode shows feedback");
         assert_eq!(result.verdict, Verdict::Pass);
         send(&mut app, GameCommand::Continue);
     }
@@ -111,7 +126,7 @@ const GOOD_PHONE_REPLIES: [&str; 3] = [
 fn a_finished_scenario_is_recorded_with_the_trainee_and_mode() {
     let dir = tempfile::tempdir().unwrap();
     let mut app = app_saving_to(Some(dir.path()));
-    app.world_mut().resource_mut::<Settings>().trainee = "  王小明 ".into();
+    app.world_mut().resource_mut::<Preferences>().trainee = "  王小明 ".into();
     send(&mut app, GameCommand::SetMode(Mode::Exam));
     send(&mut app, GameCommand::Open { scenario: "phone-three-rings".into() });
     send(&mut app, GameCommand::Begin);
@@ -153,7 +168,7 @@ fn a_session_cut_off_is_offered_again_and_resumes_where_it_stopped() {
     let dir = tempfile::tempdir().unwrap();
     {
         let mut app = app_saving_to(Some(dir.path()));
-        app.world_mut().resource_mut::<Settings>().trainee = "李娜".into();
+        app.world_mut().resource_mut::<Preferences>().trainee = "李娜".into();
         send(&mut app, GameCommand::Open { scenario: "phone-three-rings".into() });
         send(&mut app, GameCommand::Begin);
         send(&mut app, GameCommand::Answer(Input::Pick(0)));
@@ -166,11 +181,11 @@ fn a_session_cut_off_is_offered_again_and_resumes_where_it_stopped() {
         app.world().resource::<Progress>().resumable.clone().expect("the menu offers the session");
     assert_eq!(offered.session.scenario, "phone-three-rings");
     assert_eq!(offered.session.inputs.len(), 2);
-    assert!(app.world().resource::<Settings>().trainee.is_empty());
+    assert!(app.world().resource::<Preferences>().trainee.is_empty());
 
     send(&mut app, GameCommand::Resume);
     assert_eq!(state(&app), AppState::Playing);
-    assert_eq!(app.world().resource::<Settings>().trainee, "李娜");
+    assert_eq!(app.world().resource::<Preferences>().trainee, "李娜");
     assert_eq!(play(&app).session.as_ref().unwrap().transcript().len(), 2);
     assert_eq!(play(&app).screen().unwrap().node, "query", "the third turn is next");
     for reply in &GOOD_PHONE_REPLIES[1..] {
@@ -218,7 +233,7 @@ fn exam_mode_shows_no_feedback_until_the_debrief() {
         Input::Text("往里走就看见了".into()),
     ] {
         send(&mut app, GameCommand::Answer(reply));
-        assert!(play(&app).feedback.is_none());
+        assert!(feedback(&app).is_none());
     }
     assert_eq!(state(&app), AppState::Debrief);
     assert_eq!(play(&app).result.as_ref().unwrap().verdict, Verdict::Fail);
@@ -229,18 +244,18 @@ fn a_timed_prompt_times_out_as_time_passes() {
     let mut app = app();
     send(&mut app, GameCommand::Open { scenario: "phone-three-rings".into() });
     send(&mut app, GameCommand::Begin);
-    assert!(play(&app).time_left().is_some());
+    assert!(time_left(&app).is_some());
     // Virtual time advances at most 0.25 s a frame: 9 s take 36 frames.
     for _ in 0..30 {
         app.update();
     }
-    assert!(play(&app).feedback.is_none(), "not yet timed out after 7.5 s");
-    assert!(play(&app).time_left().unwrap() < 2.0);
+    assert!(feedback(&app).is_none(), "not yet timed out after 7.5 s");
+    assert!(time_left(&app).unwrap() < 2.0);
     for _ in 0..10 {
         app.update();
     }
-    let (_, result) = play(&app).feedback.clone().expect("the timeout was scored");
-    assert!(result.timed_out);
+    let result = feedback(&app).expect("the timeout was scored");
+    assert!(result.timed_out());
     send(&mut app, GameCommand::Continue);
     assert_eq!(play(&app).screen().unwrap().node, "late");
 }
@@ -274,8 +289,8 @@ fn refused_input_is_shown_and_nothing_is_lost() {
     send(&mut app, GameCommand::Answer(Input::Pick(0)));
     send(&mut app, GameCommand::Continue);
     send(&mut app, GameCommand::Answer(Input::Text("   ".into())));
-    assert!(play(&app).refused.is_some());
-    assert!(play(&app).feedback.is_none());
+    assert!(app.world().resource::<TurnInput>().refused.is_some());
+    assert!(feedback(&app).is_none());
     assert_eq!(play(&app).session.as_ref().unwrap().transcript().len(), 1);
 }
 
@@ -283,18 +298,18 @@ fn refused_input_is_shown_and_nothing_is_lost() {
 fn the_locale_switches_the_words_shown() {
     let mut app = app();
     send(&mut app, GameCommand::SetLocale(Locale::EnUs));
-    let settings = app.world().resource::<Settings>();
+    let settings = app.world().resource::<Preferences>();
     assert_eq!(settings.messages.locale(), Locale::EnUs);
     assert_eq!(settings.messages.get("ui-start"), "Start");
     send(&mut app, GameCommand::SetLocale(Locale::ZhTw));
-    let m = &app.world().resource::<Settings>().messages;
+    let m = &app.world().resource::<Preferences>().messages;
     assert_eq!(m.scenario_text("请稍等"), "請稍等");
 }
 
 #[test]
 fn next_goes_through_the_menu_order() {
     let mut app = app();
-    app.world_mut().resource_mut::<Play>().menu_order =
+    app.world_mut().resource_mut::<MenuOrder>().0 =
         vec!["phone-three-rings".into(), "gate-guard-asleep".into()];
     send(&mut app, GameCommand::Open { scenario: "phone-three-rings".into() });
     send(&mut app, GameCommand::Next);
@@ -305,18 +320,19 @@ fn next_goes_through_the_menu_order() {
 /// Runs the dialogue view for one frame with the given input events.
 fn dialogue_frame(
     ctx: &egui::Context,
-    play: &mut Play,
+    play: &CurrentPlay,
+    input: &mut TurnInput,
     events: Vec<egui::Event>,
 ) -> Vec<GameCommand> {
     let m = Messages::new(Locale::ZhCn);
     let mut out = Vec::new();
-    let input = egui::RawInput {
+    let raw = egui::RawInput {
         screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1280.0, 800.0))),
         events,
         ..Default::default()
     };
-    let mut output = ctx.run_ui(input, |ui| {
-        out = views::dialogue(ui, &m, play);
+    let mut output = ctx.run_ui(raw, |ui| {
+        out = playing::dialogue(ui, &m, play, input, None);
     });
     output.textures_delta.clear(); // nothing renders them here
     out
@@ -338,17 +354,19 @@ fn at_a_reply_prompt() -> (App, egui::Context) {
 #[test]
 fn an_input_method_commit_lands_in_the_reply_box_and_enter_sends_it() {
     let (mut app, ctx) = at_a_reply_prompt();
-    let mut play = app.world_mut().resource_mut::<Play>();
+    let mut input = TurnInput::default();
+    let play = app.world().resource::<CurrentPlay>();
     // The reply box takes focus by itself; then the IME composes and commits.
-    dialogue_frame(&ctx, &mut play, vec![]);
+    dialogue_frame(&ctx, play, &mut input, vec![]);
     let preedit = egui::ImeEvent::Preedit { text: "duibuqi".into(), active_range_chars: None };
-    dialogue_frame(&ctx, &mut play, vec![egui::Event::Ime(preedit)]);
+    dialogue_frame(&ctx, play, &mut input, vec![egui::Event::Ime(preedit)]);
     dialogue_frame(
         &ctx,
-        &mut play,
+        play,
+        &mut input,
         vec![egui::Event::Ime(egui::ImeEvent::Commit("对不起，请您稍等".into()))],
     );
-    assert_eq!(play.draft, "对不起，请您稍等");
+    assert_eq!(input.draft, "对不起，请您稍等");
     // Shift+Enter is a new line, Enter sends.
     let shift_enter = egui::Event::Key {
         key: egui::Key::Enter,
@@ -357,9 +375,9 @@ fn an_input_method_commit_lands_in_the_reply_box_and_enter_sends_it() {
         repeat: false,
         modifiers: egui::Modifiers::SHIFT,
     };
-    let sent = dialogue_frame(&ctx, &mut play, vec![shift_enter]);
+    let sent = dialogue_frame(&ctx, play, &mut input, vec![shift_enter]);
     assert!(sent.is_empty());
-    assert!(play.draft.ends_with('\n'), "{:?}", play.draft);
+    assert!(input.draft.ends_with('\n'), "{:?}", input.draft);
     let enter = egui::Event::Key {
         key: egui::Key::Enter,
         physical_key: None,
@@ -367,12 +385,12 @@ fn an_input_method_commit_lands_in_the_reply_box_and_enter_sends_it() {
         repeat: false,
         modifiers: egui::Modifiers::NONE,
     };
-    let sent = dialogue_frame(&ctx, &mut play, vec![enter]);
+    let sent = dialogue_frame(&ctx, play, &mut input, vec![enter]);
     assert_eq!(sent, vec![GameCommand::Answer(Input::Text("对不起，请您稍等\n".into()))]);
     app.world_mut().write_message(sent[0].clone());
     app.update();
-    let (reply, _) = app.world().resource::<Play>().feedback.clone().unwrap();
-    assert_eq!(reply, "对不起，请您稍等\n");
+    let turn = app.world().resource::<LastTurn>().0.clone().unwrap();
+    assert_eq!(turn.reply, "对不起，请您稍等\n");
 }
 
 const GOOD_FILE: &str = r#"Scenario(
@@ -391,7 +409,7 @@ const GOOD_FILE: &str = r#"Scenario(
 fn wait_for_generation(app: &mut App, generation: u64) {
     for _ in 0..500 {
         app.update();
-        if app.world().resource::<Catalogue>().generation > generation {
+        if app.world().resource::<LiveLibrary>().generation > generation {
             return;
         }
         std::thread::sleep(Duration::from_millis(5));
@@ -414,7 +432,7 @@ fn a_file_that_breaks_keeps_its_last_good_version_until_it_is_fixed() {
     ))
     .add_plugins(ScenarioAssetsPlugin { root: dir.path().to_path_buf() });
     wait_for_generation(&mut app, 0);
-    let first = app.world().resource::<Catalogue>();
+    let first = app.world().resource::<LiveLibrary>();
     assert!(first.diagnostics().is_empty(), "{:#?}", first.diagnostics());
     assert_eq!(first.playable("mini").unwrap().scenario.title, "小场景");
 
@@ -423,8 +441,8 @@ fn a_file_that_breaks_keeps_its_last_good_version_until_it_is_fixed() {
     write(dir.path(), &GOOD_FILE.replace("title: \"小场景\",", "title: \"坏了\""));
     app.world().resource::<AssetServer>().reload("mini.ron");
     wait_for_generation(&mut app, generation);
-    let broken = app.world().resource::<Catalogue>();
-    assert_eq!(broken.diagnostics()[0].code, "syntax");
+    let broken = app.world().resource::<LiveLibrary>();
+    assert_eq!(broken.diagnostics()[0].code.key(), "syntax");
     assert_eq!(broken.diagnostics()[0].line, 2);
     assert_eq!(broken.playable("mini").unwrap().scenario.title, "小场景");
 
@@ -433,7 +451,7 @@ fn a_file_that_breaks_keeps_its_last_good_version_until_it_is_fixed() {
     write(dir.path(), &GOOD_FILE.replace("小场景", "改好的场景"));
     app.world().resource::<AssetServer>().reload("mini.ron");
     wait_for_generation(&mut app, generation);
-    let fixed = app.world().resource::<Catalogue>();
+    let fixed = app.world().resource::<LiveLibrary>();
     assert!(fixed.diagnostics().is_empty());
     assert_eq!(fixed.playable("mini").unwrap().scenario.title, "改好的场景");
 }
@@ -470,13 +488,14 @@ fn unchanged_modifier_keys_do_not_keep_the_window_redrawing() {
 
 #[test]
 fn a_focused_reply_box_does_not_ask_for_endless_repaints() {
-    let (mut app, ctx) = at_a_reply_prompt();
-    let mut play = app.world_mut().resource_mut::<Play>();
-    dialogue_frame(&ctx, &mut play, vec![]);
-    dialogue_frame(&ctx, &mut play, vec![egui::Event::Text("您好".into())]);
-    assert_eq!(play.draft, "您好", "the box has the focus");
+    let (app, ctx) = at_a_reply_prompt();
+    let play = app.world().resource::<CurrentPlay>();
+    let mut input = TurnInput::default();
+    dialogue_frame(&ctx, play, &mut input, vec![]);
+    dialogue_frame(&ctx, play, &mut input, vec![egui::Event::Text("您好".into())]);
+    assert_eq!(input.draft, "您好", "the box has the focus");
     // Once the typing has been drawn, a frame with no input asks for none.
-    dialogue_frame(&ctx, &mut play, vec![]);
-    dialogue_frame(&ctx, &mut play, vec![]);
+    dialogue_frame(&ctx, play, &mut input, vec![]);
+    dialogue_frame(&ctx, play, &mut input, vec![]);
     assert!(!ctx.has_requested_repaint(), "repaint wanted: {:?}", ctx.repaint_causes());
 }

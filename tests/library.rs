@@ -6,10 +6,10 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use assert_cmd::Command;
-use courtesy::core::i18n::{Locale, Messages};
-use courtesy::core::library::{Library, PreparedScenario};
-use courtesy::core::model::{EndingKind, Prompt, Verdict};
-use courtesy::core::session::{Input, Session};
+use courtesy_core::model::{EndingKind, Prompt, Verdict};
+use courtesy_core::{CompiledScenario, Library};
+use courtesy_core::{Input, Session};
+use courtesy_core::{Locale, Messages};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -22,7 +22,7 @@ fn library() -> Library {
 /// The line a scripted trainee types at the current node: for a good run, a
 /// passing example of the node or its model answer and a good option; for a
 /// bad run, a failing example (or a curt "嗯。") and a bad option.
-fn script_line(scenario: &PreparedScenario, session: &Session, good: bool) -> (String, Input) {
+fn script_line(scenario: &CompiledScenario, session: &Session, good: bool) -> (String, Input) {
     let screen = session.screen().unwrap();
     let node = &scenario.node(scenario.node_index(&screen.node).unwrap());
     match node.prompt.as_ref().unwrap() {
@@ -47,7 +47,7 @@ fn script_line(scenario: &PreparedScenario, session: &Session, good: bool) -> (S
 }
 
 /// Plays in-process, returns the terminal-mode script and the ending reached.
-fn script(scenario: &Arc<PreparedScenario>, good: bool) -> (String, Option<EndingKind>) {
+fn script(scenario: &Arc<CompiledScenario>, good: bool) -> (String, Option<EndingKind>) {
     let mut session = Session::new(Arc::clone(scenario), 1);
     let mut lines = String::new();
     for _ in 0..60 {

@@ -70,6 +70,7 @@ input-invalid-utf8 = 这一行不是有效的 UTF-8 文本。
 unknown-scenario = 找不到场景“{ $id }”。用 courtesy list 查看所有场景。
 unknown-node = 场景“{ $scenario }”里没有节点“{ $id }”。
 no-scenarios = 在 { $dir } 里没有找到场景文件。
+no-state-dir = 找不到保存进度的文件夹：XDG_STATE_HOME 和 HOME 都没有设置。
 pick-scenario = 请选择一个场景（输入序号）：
 pick-scenario-invalid = 没有这个序号。
 line-n = 第 { $n } 行
@@ -82,7 +83,7 @@ list-bad-format = 不支持的格式“{ $format }”：可用 text、json 或 m
 catalogue-title = 场景目录
 catalogue-generated = 本页由 `courtesy list --format markdown` 生成，请勿手工修改。
 catalogue-col-title = 标题
-catalogue-col-setting = 场景地点
+catalogue-col-venue = 场景地点
 catalogue-col-tags = 标签
 catalogue-col-sources = 依据
 
@@ -95,7 +96,7 @@ ui-mode = 模式
 ui-mode-practice = 练习（每轮讲评）
 ui-mode-exam = 考试（最后讲评）
 ui-language = 语言
-ui-setting = 场景地点
+ui-venue = 场景地点
 ui-all = 全部
 ui-tag = 标签
 ui-search = 搜索
@@ -278,12 +279,12 @@ category-privacy = 隐私
 category-rudeness = 粗鲁
 
 ## 场景地点
-setting-gate-post = 大门岗
-setting-front-desk = 前台
-setting-service-centre = 客服中心
-setting-phone-call = 电话
-setting-home-visit = 上门服务
-setting-service-hall = 营业厅
+venue-gate-post = 大门岗
+venue-front-desk = 前台
+venue-service-centre = 客服中心
+venue-phone-call = 电话
+venue-home-visit = 上门服务
+venue-service-hall = 营业厅
 
 ## 情绪
 mood-calm = 平静

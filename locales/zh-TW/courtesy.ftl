@@ -70,6 +70,7 @@ input-invalid-utf8 = 這一行不是有效的 UTF-8 文本。
 unknown-scenario = 找不到場景“{ $id }”。用 courtesy list 查看所有場景。
 unknown-node = 場景“{ $scenario }”裡沒有節點“{ $id }”。
 no-scenarios = 在 { $dir } 裡沒有找到場景文件。
+no-state-dir = 找不到儲存進度的資料夾：XDG_STATE_HOME 和 HOME 都沒有設定。
 pick-scenario = 請選擇一個場景（輸入序號）：
 pick-scenario-invalid = 沒有這個序號。
 line-n = 第 { $n } 行
@@ -82,7 +83,7 @@ list-bad-format = 不支持的格式“{ $format }”：可用 text、json 或 m
 catalogue-title = 場景目錄
 catalogue-generated = 本頁由 `courtesy list --format markdown` 生成，請勿手工修改。
 catalogue-col-title = 標題
-catalogue-col-setting = 場景地點
+catalogue-col-venue = 場景地點
 catalogue-col-tags = 標籤
 catalogue-col-sources = 依據
 
@@ -95,7 +96,7 @@ ui-mode = 模式
 ui-mode-practice = 練習（每輪講評）
 ui-mode-exam = 考試（最後講評）
 ui-language = 語言
-ui-setting = 場景地點
+ui-venue = 場景地點
 ui-all = 全部
 ui-tag = 標籤
 ui-search = 搜索
@@ -278,12 +279,12 @@ category-privacy = 隱私
 category-rudeness = 粗魯
 
 ## 場景地點
-setting-gate-post = 大門崗
-setting-front-desk = 前臺
-setting-service-centre = 客服中心
-setting-phone-call = 電話
-setting-home-visit = 上門服務
-setting-service-hall = 營業廳
+venue-gate-post = 大門崗
+venue-front-desk = 前臺
+venue-service-centre = 客服中心
+venue-phone-call = 電話
+venue-home-visit = 上門服務
+venue-service-hall = 營業廳
 
 ## 情緒
 mood-calm = 平靜

@@ -9,20 +9,25 @@ use std::path::PathBuf;
 use bevy::prelude::*;
 use bevy::render::view::screenshot::{Screenshot, save_to_disk};
 
-use super::game::{AppState, GameCommand, Play};
-use super::scenario_assets::Catalogue;
-use super::ui::MenuUi;
-use crate::core::session::Input;
+use courtesy_core::Input;
+
+use super::scenario_assets::LiveLibrary;
+use super::state::{AppState, CurrentPlay, GameCommand, LastTurn};
+use super::ui::menu::MenuSelection;
 
 /// Frames to wait for the UI to settle before each picture.
 const SETTLE_FRAMES: u32 = 12;
 /// Frames to wait for the last pictures to be written before exiting.
 const EXIT_FRAMES: u32 = 600;
 
+/// The script being played and the pictures taken.
 #[derive(Resource)]
 pub struct Autoplay {
+    /// The scenario to play.
     pub scenario: String,
+    /// Input lines not yet given.
     pub lines: VecDeque<String>,
+    /// Where the pictures go.
     pub dir: PathBuf,
     shots: Vec<PathBuf>,
     wait: u32,
@@ -31,6 +36,7 @@ pub struct Autoplay {
 }
 
 impl Autoplay {
+    /// A script for `scenario`, writing pictures to `dir`.
     pub fn new(scenario: String, lines: Vec<String>, dir: PathBuf) -> Self {
         Autoplay {
             scenario,
@@ -44,6 +50,7 @@ impl Autoplay {
     }
 }
 
+/// Plays the script.
 pub struct AutoplayPlugin;
 
 impl Plugin for AutoplayPlugin {
@@ -57,9 +64,10 @@ fn drive(
     mut commands: Commands,
     mut auto: ResMut<Autoplay>,
     state: Res<State<AppState>>,
-    play: Res<Play>,
-    catalogue: Res<Catalogue>,
-    mut menu: ResMut<MenuUi>,
+    play: Res<CurrentPlay>,
+    last: Res<LastTurn>,
+    library: Res<LiveLibrary>,
+    mut menu: ResMut<MenuSelection>,
     mut out: MessageWriter<GameCommand>,
     mut exit: MessageWriter<AppExit>,
 ) {
@@ -85,15 +93,15 @@ fn drive(
     }
     match now {
         AppState::Menu => {
-            if catalogue.playable(&auto.scenario).is_none() {
-                if catalogue.generation > 0 {
+            if library.playable(&auto.scenario).is_none() {
+                if library.generation > 0 {
                     error!("autoplay: no playable scenario {}", auto.scenario);
                     exit.write(AppExit::error());
                 }
                 return;
             }
-            if menu.0.selected.as_deref() != Some(auto.scenario.as_str()) {
-                menu.0.selected = Some(auto.scenario.clone());
+            if menu.selected.as_deref() != Some(auto.scenario.as_str()) {
+                menu.selected = Some(auto.scenario.clone());
                 auto.wait = SETTLE_FRAMES;
                 return;
             }
@@ -105,11 +113,12 @@ fn drive(
             out.write(GameCommand::Begin);
         }
         AppState::Playing => {
-            if play.feedback.is_some() {
-                let n = play.session.as_ref().map_or(0, |s| s.transcript().len());
-                shoot(&mut commands, &mut auto, &format!("turn-{n:02}"));
+            if last.0.is_some() {
+                shoot(&mut commands, &mut auto, &format!("turn-{:02}", play.turns_played()));
                 out.write(GameCommand::Continue);
-            } else if let Some(prompt) = play.open_prompt() {
+            } else if let Some(prompt) =
+                play.screen().and_then(|s| s.prompt).filter(|_| !play.finished())
+            {
                 match auto.lines.pop_front() {
                     Some(line) => {
                         let input =

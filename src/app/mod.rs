@@ -1,13 +1,16 @@
-//! The desktop game: a thin Bevy + egui shell over the core. One plugin per
-//! feature — `GamePlugin` (screens and session), `ScenarioAssetsPlugin`
-//! (scenario files as assets, hot reload), `UiPlugin` (egui panels),
-//! `ScenePlugin` (the 2D scene), `AutoplayPlugin` (scripted runs with
-//! screenshots). Nothing in `core` depends on this module.
+//! The desktop game: a thin Bevy + egui shell over the core. `state` holds
+//! the screens, the commands and the resources; the plugins are
+//! `GamePlugin` (routes commands to the session), `ScenarioAssetsPlugin`
+//! (scenario files as assets, hot reload), `UiPlugin` (one plugin per
+//! screen, drawn with egui), `ScenePlugin` (the 2D scene) and
+//! `AutoplayPlugin` (scripted runs with screenshots). The core depends on
+//! none of it.
 
 pub mod autoplay;
 pub mod game;
 pub mod scenario_assets;
 pub mod scene;
+pub mod state;
 pub mod ui;
 
 use std::path::PathBuf;
@@ -20,15 +23,20 @@ use bevy::window::WindowResolution;
 use bevy::winit::{UpdateMode, WinitSettings};
 use bevy_egui::{EguiPlugin, EguiStartupSet};
 
-use crate::core::i18n::{Locale, Messages};
-use game::{GameCommand, GamePlugin};
-use scenario_assets::{Catalogue, ScenarioAssetsPlugin};
+use courtesy_core::play::ProgressStore;
+use courtesy_core::{Locale, Messages};
+use game::GamePlugin;
+use scenario_assets::{LiveLibrary, ScenarioAssetsPlugin};
+use state::GameCommand;
 
 /// How to start the game.
 #[derive(Debug, Clone)]
 pub struct GameOptions {
+    /// The scenarios folder.
     pub scenarios_dir: PathBuf,
+    /// The language shown first.
     pub locale: Locale,
+    /// The seed of the first session.
     pub seed: u64,
     /// Open this scenario's briefing at once.
     pub scenario: Option<String>,
@@ -49,19 +57,45 @@ pub fn display_available() -> bool {
         .any(|v| std::env::var_os(v).is_some_and(|x| !x.is_empty()))
 }
 
-/// Runs the game until the window closes. `Err` when there is no display
-/// (the caller falls back to the terminal mode), with the message to show.
-pub fn run(options: GameOptions) -> Result<ExitCode, String> {
+/// Why the game could not run.
+#[derive(Debug, thiserror::Error)]
+pub enum GameError {
+    /// No display to open a window on (the caller falls back to the
+    /// terminal mode).
+    #[error("no display")]
+    NoDisplay,
+    /// The screenshot folder could not be made.
+    #[error("{}: {source}", path.display())]
+    Screenshots {
+        /// The folder.
+        path: PathBuf,
+        /// The system's reason.
+        source: std::io::Error,
+    },
+}
+
+impl GameError {
+    /// The error in words.
+    pub fn message(&self, m: &Messages) -> String {
+        match self {
+            GameError::NoDisplay => m.get("ui-no-display"),
+            GameError::Screenshots { .. } => self.to_string(),
+        }
+    }
+}
+
+/// Runs the game until the window closes.
+pub fn run(options: GameOptions) -> Result<ExitCode, GameError> {
     let _ = STARTED.set(std::time::Instant::now());
     if !display_available() {
-        return Err(Messages::new(options.locale).get("ui-no-display"));
+        return Err(GameError::NoDisplay);
     }
     let root =
         std::fs::canonicalize(&options.scenarios_dir).unwrap_or(options.scenarios_dir.clone());
     // Trainees' sessions and results are kept; scripted demos and trainers
     // trying their files leave no trace in them.
     let progress = if options.autoplay.is_none() && !options.authoring {
-        crate::core::progress::ProgressStore::default_location()
+        ProgressStore::default_location()
     } else {
         None
     };
@@ -99,7 +133,8 @@ pub fn run(options: GameOptions) -> Result<ExitCode, String> {
 
     match &options.autoplay {
         Some((lines, dir)) => {
-            std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+            std::fs::create_dir_all(dir)
+                .map_err(|source| GameError::Screenshots { path: dir.clone(), source })?;
             let scenario = options.scenario.clone().unwrap_or_default();
             app.insert_resource(WinitSettings::game())
                 .insert_resource(autoplay::Autoplay::new(scenario, lines.clone(), dir.clone()))
@@ -137,10 +172,10 @@ struct OpenAtStart(Option<String>);
 /// scenario files have loaded.
 fn open_at_start(
     mut wanted: ResMut<OpenAtStart>,
-    catalogue: Res<Catalogue>,
+    library: Res<LiveLibrary>,
     mut out: MessageWriter<GameCommand>,
 ) {
-    if catalogue.generation == 0 {
+    if library.generation == 0 {
         return;
     }
     if let Some(id) = wanted.0.take() {

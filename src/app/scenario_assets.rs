@@ -1,7 +1,7 @@
 //! Scenario files as Bevy assets: an `AssetLoader` reads each `.ron` file of
-//! the scenarios folder (rule sets included), and the `Catalogue` resource is
-//! rebuilt from them with the core loader whenever a file changes (hot reload
-//! in authoring mode). A scenario whose file turns broken keeps its last good
+//! the scenarios folder (rule sets included), and the [`LiveLibrary`]
+//! resource is rebuilt from them with the core loader whenever a file
+//! changes (hot reload in authoring mode). A scenario whose file turns broken keeps its last good
 //! version playable while the diagnostics say what is wrong.
 
 use std::collections::BTreeMap;
@@ -12,18 +12,20 @@ use bevy::asset::io::Reader;
 use bevy::asset::{AssetLoader, LoadContext, LoadedFolder};
 use bevy::prelude::*;
 
-use crate::core::diagnostic::{Diagnostic, SourceFile, source_from_bytes};
-use crate::core::library::{Library, PreparedScenario};
+use courtesy_core::diagnostic::source_from_bytes;
+use courtesy_core::{CompiledScenario, Diagnostic, Library, SourceFile};
 
 /// One scenario or rule-set file, read but not yet parsed.
 #[derive(Asset, TypePath, Debug)]
 pub struct ScenarioFile {
+    /// The text, or why it could not be read as text.
     pub source: Result<SourceFile, Diagnostic>,
 }
 
 /// Reads `.ron` files; paths in diagnostics are shown under `root`.
 #[derive(TypePath)]
 pub struct ScenarioFileLoader {
+    /// The scenarios folder.
     pub root: PathBuf,
 }
 
@@ -49,18 +51,20 @@ impl AssetLoader for ScenarioFileLoader {
     }
 }
 
-/// The playable scenarios and the latest diagnostics.
+/// The library as the game plays it: the latest build from the files, and
+/// the last good version of every scenario file, playable while its file is
+/// broken.
 #[derive(Resource, Default)]
-pub struct Catalogue {
+pub struct LiveLibrary {
     /// The latest build of the library, with its diagnostics.
     pub library: Library,
     /// The last version without errors of each scenario file, by path.
-    last_good: BTreeMap<PathBuf, Arc<PreparedScenario>>,
+    last_good: BTreeMap<PathBuf, Arc<CompiledScenario>>,
     /// Incremented on every rebuild (the UI and tests watch it).
     pub generation: u64,
 }
 
-impl Catalogue {
+impl LiveLibrary {
     /// Rebuilds from the files' current contents.
     pub fn rebuild(&mut self, sources: Vec<SourceFile>, read_errors: Vec<Diagnostic>) {
         let paths: Vec<PathBuf> = sources.iter().map(|s| s.path.clone()).collect();
@@ -77,17 +81,19 @@ impl Catalogue {
     }
 
     /// Every playable scenario, sorted by id.
-    pub fn scenarios(&self) -> Vec<Arc<PreparedScenario>> {
+    pub fn scenarios(&self) -> Vec<Arc<CompiledScenario>> {
         let mut all: Vec<_> = self.last_good.values().cloned().collect();
         all.sort_by(|a, b| a.id().cmp(b.id()));
         all.dedup_by(|a, b| a.id() == b.id());
         all
     }
 
-    pub fn playable(&self, id: &str) -> Option<Arc<PreparedScenario>> {
+    /// The playable scenario with this id.
+    pub fn playable(&self, id: &str) -> Option<Arc<CompiledScenario>> {
         self.last_good.values().find(|s| s.id() == id).cloned()
     }
 
+    /// Every diagnostic of the latest build.
     pub fn diagnostics(&self) -> &[Diagnostic] {
         &self.library.diagnostics
     }
@@ -109,7 +115,7 @@ impl Plugin for ScenarioAssetsPlugin {
     fn build(&self, app: &mut App) {
         app.init_asset::<ScenarioFile>()
             .register_asset_loader(ScenarioFileLoader { root: self.root.clone() })
-            .init_resource::<Catalogue>()
+            .init_resource::<LiveLibrary>()
             .add_systems(Startup, load_folder)
             .add_systems(PreUpdate, rebuild_on_change)
             .add_message::<bevy::window::RequestRedraw>()
@@ -120,7 +126,7 @@ impl Plugin for ScenarioAssetsPlugin {
 /// The window sleeps until input arrives; while the scenario files are still
 /// loading it keeps drawing so the menu fills in without a mouse move.
 fn redraw_until_loaded(
-    catalogue: Res<Catalogue>,
+    catalogue: Res<LiveLibrary>,
     mut redraw: MessageWriter<bevy::window::RequestRedraw>,
 ) {
     if catalogue.generation == 0 {
@@ -139,7 +145,7 @@ fn rebuild_on_change(
     mut folder: ResMut<ScenarioFolder>,
     mut events: MessageReader<AssetEvent<ScenarioFile>>,
     files: Res<Assets<ScenarioFile>>,
-    mut catalogue: ResMut<Catalogue>,
+    mut catalogue: ResMut<LiveLibrary>,
 ) {
     let changed = events.read().count() > 0;
     if !folder.loaded {

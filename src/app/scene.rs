@@ -7,8 +7,9 @@
 
 use bevy::prelude::*;
 
-use super::game::{AppState, Play};
-use crate::core::model::{EndingKind, Mood, Role, Setting, TraineeState};
+use courtesy_core::model::{EndingKind, Mood, Role, TraineeState, Venue};
+
+use super::state::{AppState, CurrentPlay};
 
 /// Marks everything the scene spawned.
 #[derive(Component)]
@@ -17,7 +18,7 @@ pub struct SceneItem;
 /// What the scene shows; a change rebuilds it.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SceneKey {
-    pub setting: Option<Setting>,
+    pub venue: Option<Venue>,
     pub trainee: Option<TraineeState>,
     pub customer: Option<(Role, Mood)>,
     pub ending: Option<EndingKind>,
@@ -25,7 +26,7 @@ pub struct SceneKey {
 
 impl SceneKey {
     /// The scene for the current state of play.
-    pub fn of(play: &Play, state: AppState) -> SceneKey {
+    pub fn of(play: &CurrentPlay, state: AppState) -> SceneKey {
         let Some(scenario) = &play.scenario else { return SceneKey::default() };
         if !matches!(state, AppState::Briefing | AppState::Playing) {
             return SceneKey::default();
@@ -33,11 +34,7 @@ impl SceneKey {
         let s = &scenario.scenario;
         let played = play.session.as_ref().is_some_and(|x| !x.transcript().is_empty());
         let trainee = if played {
-            if s.setting == Setting::PhoneCall {
-                TraineeState::Sitting
-            } else {
-                TraineeState::Standing
-            }
+            if s.venue == Venue::PhoneCall { TraineeState::Sitting } else { TraineeState::Standing }
         } else {
             s.trainee.starts
         };
@@ -49,7 +46,7 @@ impl SceneKey {
             .or_else(|| s.cast.first())
             .map(|p| (p.role, p.mood));
         SceneKey {
-            setting: Some(s.setting),
+            venue: Some(s.venue),
             trainee: Some(trainee),
             customer,
             ending: screen.and_then(|x| x.ending).map(|e| e.kind),
@@ -67,7 +64,7 @@ impl Plugin for ScenePlugin {
 
 fn rebuild_scene(
     mut commands: Commands,
-    play: Res<Play>,
+    play: Res<CurrentPlay>,
     state: Res<State<AppState>>,
     items: Query<Entity, With<SceneItem>>,
     mut meshes: ResMut<Assets<Mesh>>,
@@ -128,12 +125,12 @@ impl Painter<'_, '_, '_> {
     }
 
     fn draw(&mut self, key: &SceneKey) {
-        let Some(setting) = key.setting else {
+        let Some(venue) = key.venue else {
             self.backdrop(Color::srgb(0.93, 0.91, 0.87), Color::srgb(0.85, 0.82, 0.76));
             return;
         };
-        match setting {
-            Setting::GatePost => {
+        match venue {
+            Venue::GatePost => {
                 self.backdrop(Color::srgb(0.68, 0.84, 0.95), Color::srgb(0.55, 0.6, 0.55));
                 // estate gate, barrier and the booth
                 self.rect(
@@ -171,8 +168,8 @@ impl Painter<'_, '_, '_> {
                     4.0,
                 );
             }
-            Setting::FrontDesk | Setting::ServiceCentre | Setting::ServiceHall => {
-                let wall = if setting == Setting::ServiceHall {
+            Venue::FrontDesk | Venue::ServiceCentre | Venue::ServiceHall => {
+                let wall = if venue == Venue::ServiceHall {
                     Color::srgb(0.86, 0.91, 0.96)
                 } else {
                     Color::srgb(0.95, 0.92, 0.86)
@@ -240,7 +237,7 @@ impl Painter<'_, '_, '_> {
                     Vec2::new(50.0, 22.0),
                     4.2,
                 );
-                if setting == Setting::ServiceHall {
+                if venue == Venue::ServiceHall {
                     self.rect(
                         Color::srgba(0.8, 0.9, 1.0, 0.35),
                         Vec2::new(-60.0, 60.0),
@@ -249,7 +246,7 @@ impl Painter<'_, '_, '_> {
                     );
                 }
             }
-            Setting::PhoneCall => {
+            Venue::PhoneCall => {
                 self.backdrop(Color::srgb(0.92, 0.9, 0.95), Color::srgb(0.72, 0.7, 0.78));
                 self.trainee(key.trainee, Vec2::new(-360.0, 10.0), Some(Vec2::new(-360.0, -40.0)));
                 self.rect(
@@ -274,7 +271,7 @@ impl Painter<'_, '_, '_> {
                 self.ending_light(key.ending);
                 return;
             }
-            Setting::HomeVisit => {
+            Venue::HomeVisit => {
                 self.backdrop(Color::srgb(0.9, 0.86, 0.8), Color::srgb(0.62, 0.55, 0.48));
                 // the door and its frame
                 self.rect(
@@ -301,9 +298,9 @@ impl Painter<'_, '_, '_> {
             }
         }
         if let Some((role, mood)) = key.customer {
-            let at = match setting {
-                Setting::HomeVisit => Vec2::new(90.0, 20.0),
-                Setting::GatePost => Vec2::new(60.0, 10.0),
+            let at = match venue {
+                Venue::HomeVisit => Vec2::new(90.0, 20.0),
+                Venue::GatePost => Vec2::new(60.0, 10.0),
                 _ => Vec2::new(130.0, 10.0),
             };
             self.person(role, mood, at, 1.0);

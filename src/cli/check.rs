@@ -1,21 +1,23 @@
-//! `courtesy check`: scores replies against one node's rules, a rule file, or
-//! the built-in service-language rules. Replies come as arguments or one per
-//! stdin line (JSON lines with `--json`), so large files score in one run.
+//! `courtesy check`: judges replies against one node's rules, a rule file,
+//! or the built-in service-language rules. Replies come as arguments or one
+//! per stdin line, so large files score in one run. `--json` prints one turn
+//! per line in the shape of docs/turn-json.md; the text mode paints the
+//! core's explanation.
 
 use std::io::{BufRead, BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use std::sync::Arc;
+
+use courtesy_core::judge::rules::{RuleBook, RuleBookBuilder};
+use courtesy_core::judge::{self, NodeRules, TurnRecord};
+use courtesy_core::model::Company;
+use courtesy_core::play::MAX_REPLY_CHARS;
+use courtesy_core::{CompiledScenario, Library, Messages, explain};
 use serde::Serialize;
 
-use crate::core::i18n::Messages;
-use crate::core::library::{Library, PreparedScenario};
-use crate::core::model::{Company, Verdict};
-use crate::core::rules::{RuleBook, RuleBookBuilder, RuleIndex};
-use crate::core::scoring::{ForbiddenHit, TurnResult, score_reply};
-use crate::core::session::MAX_REPLY_CHARS;
-
-use super::{Context, Outcome, render};
+use super::{CliError, Context, Outcome, paint};
 
 /// The rule set `check` uses when no scenario or rule file is named.
 pub const BUILT_IN_RULES: &str = "service-language";
@@ -41,52 +43,35 @@ pub struct CheckArgs {
     text: Vec<String>,
 }
 
-/// What `check --json` prints for one reply.
-#[derive(Serialize)]
-struct CheckLine<'a> {
-    verdict: Verdict,
-    score: u8,
-    forbidden: &'a [ForbiddenHit],
-    required: Vec<RequiredLine<'a>>,
-    reasons: Vec<String>,
-}
-
-#[derive(Serialize)]
-struct RequiredLine<'a> {
-    rule: &'a str,
-    met: bool,
-    start: Option<usize>,
-    end: Option<usize>,
-}
-
 #[derive(Serialize)]
 struct ErrorLine {
     line: usize,
     error: String,
 }
 
+/// What the replies are judged against.
 struct Target {
+    /// The scenario, when a node of it is the target.
+    scenario: Option<Arc<CompiledScenario>>,
+    /// The node's id.
+    node: Option<String>,
     book: RuleBook,
-    required: Vec<RuleIndex>,
-    forbidden: Vec<RuleIndex>,
-    pass_mark: u8,
+    rules: NodeRules,
 }
 
-fn target(context: &Context, args: &CheckArgs) -> Result<Target, String> {
+fn target(context: &Context, args: &CheckArgs) -> Result<Target, CliError> {
     let m = &context.messages;
     if let (Some(id), Some(node)) = (&args.scenario, &args.node) {
         let library = context.library();
-        let scenario: std::sync::Arc<PreparedScenario> = library
-            .scenario(id)
-            .ok_or_else(|| m.format("unknown-scenario", &[("id", id.clone())]))?;
-        let index = scenario.node_index(node).ok_or_else(|| {
-            m.format("unknown-node", &[("id", node.clone()), ("scenario", id.clone())])
-        })?;
+        let scenario = library.scenario(id).ok_or_else(|| CliError::UnknownScenario(id.clone()))?;
+        let index = scenario
+            .node_index(node)
+            .ok_or_else(|| CliError::UnknownNode { scenario: id.clone(), node: node.clone() })?;
         return Ok(Target {
-            required: scenario.required(index).to_vec(),
-            forbidden: scenario.forbidden(index).to_vec(),
-            pass_mark: scenario.scenario.pass_mark,
+            rules: scenario.node_rules(index).clone(),
             book: scenario.book.clone(),
+            node: Some(node.clone()),
+            scenario: Some(scenario),
         });
     }
     let library = match &args.rules {
@@ -96,25 +81,21 @@ fn target(context: &Context, args: &CheckArgs) -> Result<Target, String> {
     let errors: Vec<_> = library.diagnostics.iter().filter(|d| d.is_error()).collect();
     if !errors.is_empty() {
         for d in errors {
-            eprint!("{}", render::diagnostic(m, d));
+            eprint!("{}", paint::diagnostic(m, d));
         }
-        return Err(m.get("check-rules-invalid"));
+        return Err(CliError::RulesInvalid);
     }
     let set = match &args.rules {
         Some(_) => library.rule_sets.first(),
         None => library.rule_set(BUILT_IN_RULES),
     }
-    .ok_or_else(|| m.format("check-no-rules", &[("id", BUILT_IN_RULES.to_string())]))?;
+    .ok_or_else(|| CliError::NoRules(BUILT_IN_RULES.to_string()))?;
     let mut builder = RuleBookBuilder::new();
     builder.add_rule_set(&set.set);
     let company = args.company.as_ref().map(|name| Company { name: name.clone(), aliases: vec![] });
     let book = builder.build(company.as_ref());
-    Ok(Target {
-        forbidden: book.always_forbidden().to_vec(),
-        required: Vec::new(),
-        pass_mark: 60,
-        book,
-    })
+    let rules = NodeRules::forbidden_only(&book);
+    Ok(Target { scenario: None, node: None, book, rules })
 }
 
 pub fn run(context: &Context, args: CheckArgs) -> Outcome {
@@ -126,7 +107,7 @@ pub fn run(context: &Context, args: CheckArgs) -> Outcome {
     let mut emit = |line_no: usize, reply: Result<String, LineError>, out: &mut BufWriter<_>| {
         let written = match reply {
             Ok(text) => match check_one(&target, &text) {
-                Ok(result) => write_result(m, out, &text, &result, args.json),
+                Ok(turn) => write_result(m, out, &target, &turn, args.json),
                 Err(e) => {
                     failed_lines += 1;
                     write_error(m, out, line_no, e, args.json)
@@ -168,79 +149,34 @@ enum LineError {
     Io(String),
 }
 
-fn check_one(target: &Target, text: &str) -> Result<TurnResult, LineError> {
+fn check_one(target: &Target, text: &str) -> Result<TurnRecord, LineError> {
     let chars = text.chars().count();
     if chars > MAX_REPLY_CHARS {
         return Err(LineError::TooLong(chars));
     }
-    Ok(score_reply(&target.book, text, &target.required, &target.forbidden, target.pass_mark))
+    Ok(TurnRecord {
+        node: target.node.clone(),
+        speaker: None,
+        line: None,
+        reply: text.to_string(),
+        seconds: None,
+        result: judge::score(&target.book, &target.rules, text),
+    })
 }
 
 fn write_result(
     m: &Messages,
     out: &mut impl Write,
-    reply: &str,
-    r: &TurnResult,
+    target: &Target,
+    turn: &TurnRecord,
     json: bool,
 ) -> std::io::Result<()> {
     if json {
-        let line = CheckLine {
-            verdict: r.verdict,
-            score: r.score,
-            forbidden: &r.forbidden,
-            required: r
-                .required
-                .iter()
-                .map(|c| RequiredLine { rule: &c.rule, met: c.met, start: c.start, end: c.end })
-                .collect(),
-            reasons: r.reasons.iter().map(|x| m.reason(x)).collect(),
-        };
-        serde_json::to_writer(&mut *out, &line)?;
+        serde_json::to_writer(&mut *out, turn)?;
         writeln!(out)
     } else {
-        writeln!(
-            out,
-            "{} {:>3}  {}",
-            m.verdict(r.verdict),
-            r.score,
-            render::highlight(reply, &r.forbidden)
-        )?;
-        for hit in &r.forbidden {
-            writeln!(
-                out,
-                "    ✗ {}",
-                m.format(
-                    "hit-line",
-                    &[
-                        ("text", hit.text.clone()),
-                        ("category", m.category(hit.category)),
-                        ("clause", m.scenario_text(hit.clause.as_deref().unwrap_or("-"))),
-                    ]
-                )
-            )?;
-            if let Some(s) = &hit.suggestion {
-                writeln!(
-                    out,
-                    "      {}",
-                    m.format("suggestion-line", &[("text", m.scenario_text(s))])
-                )?;
-            }
-        }
-        for c in r.required.iter().filter(|c| !c.met) {
-            writeln!(
-                out,
-                "    ✗ {}",
-                m.format(
-                    "required-missed",
-                    &[
-                        ("rule", c.rule.clone()),
-                        ("category", m.category(c.category)),
-                        ("clause", m.scenario_text(c.clause.as_deref().unwrap_or("-")))
-                    ]
-                )
-            )?;
-        }
-        Ok(())
+        let feedback = explain::turn(m, target.scenario.as_deref(), turn);
+        write!(out, "{}", paint::check(m, &feedback))
     }
 }
 
@@ -254,7 +190,7 @@ fn write_error(
     let message = match e {
         LineError::TooLong(chars) => m.format(
             "input-too-long",
-            &[("chars", chars.to_string()), ("limit", MAX_REPLY_CHARS.to_string())],
+            &[("chars", chars.into()), ("limit", MAX_REPLY_CHARS.into())],
         ),
         LineError::InvalidUtf8 => m.get("input-invalid-utf8"),
         LineError::Io(detail) => detail,
@@ -263,6 +199,6 @@ fn write_error(
         serde_json::to_writer(&mut *out, &ErrorLine { line, error: message })?;
         writeln!(out)
     } else {
-        writeln!(out, "{}: {}", m.format("line-n", &[("n", line.to_string())]), message)
+        writeln!(out, "{}: {}", m.format("line-n", &[("n", line.into())]), message)
     }
 }

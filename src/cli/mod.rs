@@ -1,23 +1,27 @@
-//! The command line: argument parsing and dispatch to the subcommands, each in
-//! its own module. Exit codes: 0 success, 1 any error (bad input, failed
-//! validation, unknown scenario), 2 for usage errors (clap's own).
+//! The command line: argument parsing, dispatch to one module per
+//! subcommand, and the one place errors are reported. Exit codes: 0
+//! success, 1 any error (bad input, failed validation, unknown scenario),
+//! 2 for usage errors (clap's own).
 
-mod catalogue;
 mod check;
+mod error;
+mod graph;
+mod list;
+mod paint;
 mod play;
-mod render;
+mod validate;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
+use courtesy_core::{Library, Locale, Messages};
 
-use crate::core::i18n::{Locale, Messages};
-use crate::core::library::Library;
+pub use error::CliError;
 
 #[derive(Parser, Debug)]
 #[command(name = "courtesy", version, about = "Service-etiquette training simulator")]
-pub struct Cli {
+struct Cli {
     /// Language of everything shown: zh-CN (default), zh-TW or en-US.
     #[arg(long, global = true, value_parser = parse_locale)]
     locale: Option<Locale>,
@@ -40,7 +44,7 @@ enum Command {
         paths: Vec<PathBuf>,
     },
     /// List the scenarios.
-    List(catalogue::ListArgs),
+    List(list::ListArgs),
     /// Print a scenario's node graph in Graphviz DOT.
     Graph { id: String },
     /// The game in authoring mode: plays scenarios straight from the files,
@@ -56,13 +60,13 @@ fn parse_locale(s: &str) -> Result<Locale, String> {
 }
 
 /// The shared context of a command.
-pub struct Context {
-    pub messages: Messages,
-    pub scenarios_dir: PathBuf,
+struct Context {
+    messages: Messages,
+    scenarios_dir: PathBuf,
 }
 
 impl Context {
-    pub fn library(&self) -> Library {
+    fn library(&self) -> Library {
         Library::load(std::slice::from_ref(&self.scenarios_dir))
     }
 }
@@ -91,34 +95,40 @@ fn default_locale() -> Locale {
         .unwrap_or_default()
 }
 
+/// Parses the command line, runs the command and reports its error, if
+/// any, in the trainee's language.
 pub fn main() -> ExitCode {
     #[cfg(feature = "gui")]
-    let _ = crate::app::STARTED.set(std::time::Instant::now());
+    let _ = courtesy::app::STARTED.set(std::time::Instant::now());
     let cli = Cli::parse();
     let context = Context {
         messages: Messages::new(cli.locale.unwrap_or_else(default_locale)),
         scenarios_dir: scenarios_dir(cli.scenarios),
     };
-    let outcome = match cli.command {
-        None => play::run(&context, play::PlayArgs::default()),
-        Some(Command::Play(args)) => play::run(&context, args),
-        Some(Command::Author { path }) => {
-            let dir = path.unwrap_or_else(|| context.scenarios_dir.clone());
-            play::author(&context, dir)
-        }
-        Some(Command::Check(args)) => check::run(&context, args),
-        Some(Command::Validate { paths }) => catalogue::validate(&context, paths),
-        Some(Command::List(args)) => catalogue::list(&context, args),
-        Some(Command::Graph { id }) => catalogue::graph(&context, &id),
-    };
-    match outcome {
+    match run(&context, cli.command) {
         Ok(code) => code,
-        Err(message) => {
-            eprintln!("{}: {message}", context.messages.get("error-prefix"));
+        Err(error) => {
+            let m = &context.messages;
+            eprintln!("{}: {}", m.get("error-prefix"), error.message(m));
             ExitCode::from(1)
         }
     }
 }
 
-/// A command's result: an exit code, or a message (already in words) for exit 1.
-pub type Outcome = Result<ExitCode, String>;
+fn run(context: &Context, command: Option<Command>) -> Outcome {
+    match command {
+        None => play::run(context, play::PlayArgs::default()),
+        Some(Command::Play(args)) => play::run(context, args),
+        Some(Command::Author { path }) => {
+            let dir = path.unwrap_or_else(|| context.scenarios_dir.clone());
+            play::author(context, dir)
+        }
+        Some(Command::Check(args)) => check::run(context, args),
+        Some(Command::Validate { paths }) => validate::run(context, paths),
+        Some(Command::List(args)) => list::run(context, args),
+        Some(Command::Graph { id }) => graph::run(context, &id),
+    }
+}
+
+/// A command's result: an exit code, or the error to report (exit 1).
+type Outcome = Result<ExitCode, CliError>;

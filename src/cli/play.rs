@@ -9,11 +9,10 @@ use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Instant;
 
-use crate::core::library::{Library, PreparedScenario};
-use crate::core::progress::{Mode, ProgressStore, ResultRecord, SavedPlay};
-use crate::core::session::{Input, SavedSession, Session};
+use courtesy_core::play::{Mode, ProgressStore, ResultRecord, SavedPlay, SavedSession};
+use courtesy_core::{CompiledScenario, Input, Library, ScenarioResult, Session, explain};
 
-use super::{Context, Outcome, render};
+use super::{CliError, Context, Outcome, paint};
 
 #[derive(clap::Args, Debug, Default)]
 pub struct PlayArgs {
@@ -52,12 +51,12 @@ pub fn run(context: &Context, args: PlayArgs) -> Outcome {
             let autoplay = match (&args.autoplay, &args.screenshot) {
                 (Some(file), Some(dir)) => {
                     let text = std::fs::read_to_string(file)
-                        .map_err(|e| format!("{}: {e}", file.display()))?;
+                        .map_err(|source| CliError::Io { path: file.clone(), source })?;
                     Some((text.lines().map(str::to_string).collect(), dir.clone()))
                 }
                 _ => None,
             };
-            let options = crate::app::GameOptions {
+            let options = courtesy::app::GameOptions {
                 scenarios_dir: context.scenarios_dir.clone(),
                 locale: context.messages.locale(),
                 seed: args.seed.unwrap_or_else(time_seed),
@@ -65,10 +64,10 @@ pub fn run(context: &Context, args: PlayArgs) -> Outcome {
                 authoring: false,
                 autoplay,
             };
-            match crate::app::run(options) {
+            match courtesy::app::run(options) {
                 Ok(code) => return Ok(code),
-                Err(message) if args.autoplay.is_some() => return Err(message),
-                Err(message) => eprintln!("{message}"),
+                Err(error) if args.autoplay.is_some() => return Err(error.into()),
+                Err(error) => eprintln!("{}", error.message(&context.messages)),
             }
         }
     }
@@ -79,7 +78,7 @@ pub fn run(context: &Context, args: PlayArgs) -> Outcome {
 pub fn author(context: &Context, dir: PathBuf) -> Outcome {
     #[cfg(feature = "gui")]
     {
-        let options = crate::app::GameOptions {
+        let options = courtesy::app::GameOptions {
             scenarios_dir: dir.clone(),
             locale: context.messages.locale(),
             seed: time_seed(),
@@ -87,13 +86,13 @@ pub fn author(context: &Context, dir: PathBuf) -> Outcome {
             authoring: true,
             autoplay: None,
         };
-        match crate::app::run(options) {
+        match courtesy::app::run(options) {
             Ok(code) => return Ok(code),
-            Err(message) => eprintln!("{message}"),
+            Err(error) => eprintln!("{}", error.message(&context.messages)),
         }
     }
     // No window: show the diagnostics instead.
-    super::catalogue::validate(context, vec![dir])
+    super::validate::run(context, vec![dir])
 }
 
 /// The terminal mode.
@@ -108,9 +107,9 @@ fn play_text(context: &Context, args: PlayArgs) -> Outcome {
     let errors: Vec<_> = library.errors_in(&scenario.file.path).collect();
     if !errors.is_empty() {
         for d in errors {
-            eprint!("{}", render::diagnostic(m, d));
+            eprint!("{}", paint::diagnostic(m, d));
         }
-        return Err(m.format("play-invalid-scenario", &[("id", scenario.id().to_string())]));
+        return Err(CliError::InvalidScenario(scenario.id().to_string()));
     }
 
     let mut session = match &saved {
@@ -128,9 +127,9 @@ fn play_text(context: &Context, args: PlayArgs) -> Outcome {
         m.format(
             "play-briefing",
             &[
-                ("setting", m.setting(s.setting)),
-                ("role", m.scenario_text(&s.trainee.role)),
-                ("seed", session.seed().to_string()),
+                ("setting", m.venue(s.venue).into()),
+                ("role", m.scenario_text(&s.trainee.role).into()),
+                ("seed", session.seed().to_string().into()),
             ]
         )
     );
@@ -139,7 +138,7 @@ fn play_text(context: &Context, args: PlayArgs) -> Outcome {
     let mut lines = stdin.lock().split(b'\n');
     let mut save_warned = false;
     while let Some(screen) = session.screen() {
-        let _ = write!(out, "{}", render::screen(m, &screen));
+        let _ = write!(out, "{}", paint::screen(m, &screen));
         if session.is_finished() {
             break;
         }
@@ -151,7 +150,7 @@ fn play_text(context: &Context, args: PlayArgs) -> Outcome {
         };
         let line = match line {
             Ok(bytes) => bytes,
-            Err(e) => return Err(m.format("play-read-error", &[("detail", e.to_string())])),
+            Err(e) => return Err(CliError::Read(e)),
         };
         let seconds = shown.elapsed().as_secs_f32();
         let text = match String::from_utf8(line) {
@@ -170,20 +169,25 @@ fn play_text(context: &Context, args: PlayArgs) -> Outcome {
             }
         };
         match session.answer(input, seconds) {
-            Ok(result) => {
-                let reply =
-                    session.transcript().last().map(|t| t.reply.clone()).unwrap_or_default();
-                let _ =
-                    write!(out, "{}", render::turn(m, &scenario, &screen.node, &reply, &result));
+            Ok(_) => {
+                if let Some(turn) = session.transcript().last() {
+                    let feedback = explain::turn(m, Some(&scenario), turn);
+                    let _ = write!(out, "{}", paint::turn(m, &feedback));
+                }
                 if let Err(e) = save(session.saved())
                     && !save_warned
                 {
                     save_warned = true;
-                    let _ = writeln!(out, "{}", m.format("play-save-failed", &[("detail", e)]));
+                    let detail = e.message(m);
+                    let _ = writeln!(
+                        out,
+                        "{}",
+                        m.format("play-save-failed", &[("detail", detail.into())])
+                    );
                 }
             }
             Err(e) => {
-                let _ = writeln!(out, "  {}", input_error(m, &e));
+                let _ = writeln!(out, "  {}", explain::input_error(m, &e));
             }
         }
     }
@@ -192,33 +196,14 @@ fn play_text(context: &Context, args: PlayArgs) -> Outcome {
     if session.is_finished()
         && let Err(e) = finish_saved(&result)
     {
-        eprintln!("{}", m.format("play-result-save-failed", &[("detail", e)]));
+        eprintln!("{}", m.format("play-result-save-failed", &[("detail", e.message(m).into())]));
     }
     if args.json {
-        let json = serde_json::to_string_pretty(&result).map_err(|e| e.to_string())?;
-        println!("{json}");
+        println!("{}", serde_json::to_string_pretty(&result)?);
     } else {
-        print!("{}", render::debrief(m, &scenario, &result));
+        print!("{}", paint::debrief(m, &explain::debrief(m, &scenario, &result)));
     }
     Ok(if session.is_finished() { ExitCode::SUCCESS } else { ExitCode::from(1) })
-}
-
-fn input_error(m: &crate::core::i18n::Messages, e: &crate::core::session::InputError) -> String {
-    use crate::core::session::InputError as E;
-    match e {
-        E::Finished => m.get("input-finished"),
-        E::Empty => m.get("input-empty"),
-        E::TooLong { chars, limit } => m.format(
-            "input-too-long",
-            &[("chars", chars.to_string()), ("limit", limit.to_string())],
-        ),
-        E::NoSuchOption { given, count } => m.format(
-            "input-no-such-option",
-            &[("given", given.to_string()), ("count", count.to_string())],
-        ),
-        E::WantsOption => m.get("play-want-number"),
-        E::WantsText => m.get("input-wants-text"),
-    }
 }
 
 fn pick_scenario(
@@ -226,12 +211,12 @@ fn pick_scenario(
     library: &Library,
     args: &PlayArgs,
     saved: Option<&SavedSession>,
-) -> Result<Arc<PreparedScenario>, String> {
+) -> Result<Arc<CompiledScenario>, CliError> {
     let m = &context.messages;
     if let Some(saved) = saved {
         return library
             .scenario(&saved.scenario)
-            .ok_or_else(|| m.format("unknown-scenario", &[("id", saved.scenario.clone())]));
+            .ok_or_else(|| CliError::UnknownScenario(saved.scenario.clone()));
     }
     if args.file.is_some() {
         let file = args.file.as_ref().and_then(|f| std::fs::canonicalize(f).ok());
@@ -242,35 +227,31 @@ fn pick_scenario(
             .cloned();
         return found.ok_or_else(|| {
             for d in &library.diagnostics {
-                eprint!("{}", render::diagnostic(m, d));
+                eprint!("{}", paint::diagnostic(m, d));
             }
-            m.get("play-no-scenario-in-file")
+            CliError::NoScenarioInFile
         });
     }
     if let Some(id) = &args.scenario {
-        return library
-            .scenario(id)
-            .ok_or_else(|| m.format("unknown-scenario", &[("id", id.clone())]));
+        return library.scenario(id).ok_or_else(|| CliError::UnknownScenario(id.clone()));
     }
     // No scenario named: list them and read a number.
     let mut all: Vec<_> = library.scenarios.clone();
     all.sort_by(|a, b| a.id().cmp(b.id()));
     if all.is_empty() {
-        return Err(
-            m.format("no-scenarios", &[("dir", context.scenarios_dir.display().to_string())])
-        );
+        return Err(CliError::NoScenarios(context.scenarios_dir.clone()));
     }
     println!("{}", m.get("pick-scenario"));
     for (i, s) in all.iter().enumerate() {
         println!("  {:>2}. {}", i + 1, m.scenario_title(s.id(), &s.scenario.title));
     }
     let mut line = String::new();
-    std::io::stdin().read_line(&mut line).map_err(|e| e.to_string())?;
+    std::io::stdin().read_line(&mut line).map_err(CliError::Read)?;
     line.trim()
         .parse::<usize>()
         .ok()
         .and_then(|n| all.get(n.wrapping_sub(1)).cloned())
-        .ok_or_else(|| m.get("pick-scenario-invalid"))
+        .ok_or(CliError::PickInvalid)
 }
 
 fn time_seed() -> u64 {
@@ -280,21 +261,21 @@ fn time_seed() -> u64 {
         .unwrap_or(1)
 }
 
-fn store() -> Result<ProgressStore, String> {
-    ProgressStore::default_location().ok_or_else(|| "no HOME or XDG_STATE_HOME".to_string())
+fn store() -> Result<ProgressStore, CliError> {
+    ProgressStore::default_location().ok_or(CliError::NoStateDir)
 }
 
-fn save(saved: SavedSession) -> Result<(), String> {
-    store()?.save_session(&SavedPlay::new("", Mode::Practice, saved))
+fn save(saved: SavedSession) -> Result<(), CliError> {
+    Ok(store()?.save_session(&SavedPlay::new("", Mode::Practice, saved))?)
 }
 
-fn load_saved() -> Result<Option<SavedSession>, String> {
+fn load_saved() -> Result<Option<SavedSession>, CliError> {
     let Some(store) = ProgressStore::default_location() else { return Ok(None) };
     Ok(store.load_session()?.map(|p| p.session))
 }
 
 /// A finished session: its result is appended to results.jsonl and the
 /// resume file is removed.
-fn finish_saved(result: &crate::core::scoring::ScenarioResult) -> Result<(), String> {
-    store()?.record_result(&ResultRecord::now("", Mode::Practice, result.clone()))
+fn finish_saved(result: &ScenarioResult) -> Result<(), CliError> {
+    Ok(store()?.record_result(&ResultRecord::now("", Mode::Practice, result.clone()))?)
 }

@@ -1,45 +1,66 @@
-//! The egui layer: installs the bundled CJK font and the theme, and each
-//! frame draws the current screen's panels (the views) and sends the
-//! commands they return. The centre of the window stays transparent so the
-//! 2D scene shows through.
+//! The egui layer: one plugin per screen (`menu`, `briefing`, `playing`,
+//! `debrief`, and the `authoring` diagnostics window), each drawing only in
+//! its own state, over the shared `widgets`. This module installs the
+//! bundled CJK font and the theme, and works around two bevy_egui habits
+//! that kept the reactive window redrawing. The centre of the window stays
+//! transparent so the 2D scene shows through.
 
-pub mod views;
+pub mod authoring;
+pub mod briefing;
+pub mod debrief;
+pub mod menu;
+pub mod playing;
+pub mod widgets;
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiInput, EguiPreUpdateSet, EguiPrimaryContextPass, egui};
 
-use super::game::{AppState, GameCommand, Play, Progress, Settings};
-use super::scenario_assets::Catalogue;
-use views::MenuState;
+use super::scenario_assets::LiveLibrary;
 
 /// Noto Sans CJK SC, subset (OFL 1.1; see assets/fonts/LICENSE-OFL.txt).
 pub const CJK_FONT: &[u8] = include_bytes!("../../../assets/fonts/NotoSansSC-courtesy.otf");
 
-/// The menu's filters.
-#[derive(Resource, Default)]
-pub struct MenuUi(pub MenuState);
-
-/// Authoring mode shows the diagnostics panel.
-#[derive(Resource, Default, Clone, Copy)]
-pub struct Authoring(pub bool);
-
+/// The screens, drawn with egui.
 pub struct UiPlugin {
+    /// Show the diagnostics window (trainers' authoring mode).
     pub authoring: bool,
 }
 
+/// Runs in `EguiPrimaryContextPass` after the style is installed and before
+/// the frame is measured: every screen draws in this set.
+#[derive(SystemSet, Debug, Clone, PartialEq, Eq, Hash)]
+pub struct DrawScreens;
+
 impl Plugin for UiPlugin {
     fn build(&self, app: &mut App) {
-        app.init_resource::<MenuUi>()
-            .insert_resource(Authoring(self.authoring))
-            .insert_resource(Instrumentation::from_env())
+        app.insert_resource(Instrumentation::from_env())
             .add_systems(
                 PreUpdate,
                 drop_repeated_modifier_events
                     .after(EguiPreUpdateSet::ProcessInput)
                     .before(EguiPreUpdateSet::BeginPass),
             )
-            .add_systems(EguiPrimaryContextPass, (setup_style, draw).chain());
+            .configure_sets(EguiPrimaryContextPass, DrawScreens.after(setup_style))
+            .add_systems(EguiPrimaryContextPass, (setup_style, measure_frame.after(DrawScreens)))
+            .add_plugins((
+                menu::MenuPlugin,
+                briefing::BriefingPlugin,
+                playing::PlayingPlugin,
+                debrief::DebriefPlugin,
+            ));
+        if self.authoring {
+            app.add_plugins(authoring::AuthoringPlugin);
+        }
     }
+}
+
+/// The whole window as a Ui on the background layer, for a screen's panels.
+pub fn root_ui(ctx: &egui::Context) -> egui::Ui {
+    egui::Ui::new(
+        ctx.clone(),
+        "courtesy-root".into(),
+        egui::UiBuilder::new().layer_id(egui::LayerId::background()).max_rect(ctx.content_rect()),
+    )
 }
 
 /// bevy_egui 0.42 adds a `ModifiersChanged` event to egui's input on every
@@ -105,7 +126,8 @@ pub fn install_style(ctx: &egui::Context) {
     });
 }
 
-fn panel_frame() -> egui::Frame {
+/// The frame of every panel: opaque, with a margin.
+pub fn panel_frame() -> egui::Frame {
     egui::Frame::new()
         .fill(egui::Color32::from_rgb(250, 248, 244))
         .inner_margin(egui::Margin::same(16))
@@ -129,8 +151,8 @@ impl Instrumentation {
         }
     }
 
-    fn first_interactive_frame(&mut self, catalogue: &Catalogue) {
-        if self.report_start && catalogue.generation > 0 {
+    fn first_interactive_frame(&mut self, library: &LiveLibrary) {
+        if self.report_start && library.generation > 0 {
             self.report_start = false;
             if let Some(started) = crate::app::STARTED.get() {
                 eprintln!("first interactive frame after {} ms", started.elapsed().as_millis());
@@ -146,88 +168,15 @@ impl Instrumentation {
     }
 }
 
-#[allow(clippy::too_many_arguments)]
-fn draw(
+/// After the screens: reports the first interactive frame and, when asked,
+/// why egui wants to repaint.
+fn measure_frame(
     mut contexts: EguiContexts,
-    state: Res<State<AppState>>,
-    mut settings: ResMut<Settings>,
-    mut play: ResMut<Play>,
-    catalogue: Res<Catalogue>,
-    mut menu: ResMut<MenuUi>,
-    progress: Res<Progress>,
-    authoring: Res<Authoring>,
+    library: Res<LiveLibrary>,
     mut instrumentation: ResMut<Instrumentation>,
-    mut out: MessageWriter<GameCommand>,
 ) -> Result {
-    let ctx = contexts.ctx_mut()?.clone();
-    let mut root = egui::Ui::new(
-        ctx.clone(),
-        "courtesy-root".into(),
-        egui::UiBuilder::new().layer_id(egui::LayerId::background()).max_rect(ctx.content_rect()),
-    );
-    let mut commands: Vec<GameCommand> = Vec::new();
-
-    if authoring.0 {
-        let m = &settings.messages;
-        egui::Window::new(m.get("ui-diagnostics"))
-            .default_pos([ctx.content_rect().right() - 520.0, 60.0])
-            .default_size([500.0, 300.0])
-            .show(&ctx, |ui| views::diagnostics(ui, m, &catalogue));
-    }
-
-    match state.get() {
-        AppState::Menu => {
-            egui::CentralPanel::default().frame(panel_frame()).show(&mut root, |ui| {
-                commands.extend(views::menu(
-                    ui,
-                    &mut settings,
-                    &catalogue,
-                    &mut menu.0,
-                    &progress,
-                    &mut play.menu_order,
-                ));
-            });
-            instrumentation.first_interactive_frame(&catalogue);
-        }
-        AppState::Briefing => {
-            let m = &settings.messages;
-            if let Some(scenario) = play.scenario.clone() {
-                egui::Panel::bottom("briefing").frame(panel_frame()).show(&mut root, |ui| {
-                    commands.extend(views::briefing(ui, m, &scenario));
-                });
-            }
-        }
-        AppState::Playing => {
-            let m = &settings.messages;
-            egui::Panel::top("play-bar").frame(panel_frame()).show(&mut root, |ui| {
-                commands.extend(views::play_bar(ui, m, &settings, &play));
-            });
-            if play.feedback.is_some() {
-                egui::Panel::right("feedback")
-                    .frame(panel_frame())
-                    .default_size(440.0)
-                    .min_size(340.0)
-                    .show(&mut root, |ui| {
-                        ui.label(egui::RichText::new(m.get("ui-feedback-title")).strong());
-                        commands.extend(views::feedback(ui, m, &play));
-                    });
-            }
-            egui::Panel::bottom("dialogue").frame(panel_frame()).min_size(220.0).show(
-                &mut root,
-                |ui| {
-                    commands.extend(views::dialogue(ui, m, &mut play));
-                },
-            );
-        }
-        AppState::Debrief => {
-            egui::CentralPanel::default().frame(panel_frame()).show(&mut root, |ui| {
-                commands.extend(views::debrief(ui, &settings, &play, &progress));
-            });
-        }
-    }
-    for c in commands {
-        out.write(c);
-    }
-    instrumentation.frame_done(&ctx);
+    let ctx = contexts.ctx_mut()?;
+    instrumentation.first_interactive_frame(&library);
+    instrumentation.frame_done(ctx);
     Ok(())
 }

@@ -11,12 +11,11 @@ use rand::{RngExt, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 
-use super::library::PreparedScenario;
-use super::model::{Ending, EndingKind, Mood, Node, Person, Prompt, TimeLimit, When};
-use super::scoring::{
-    ScenarioResult, TranscriptTurn, TurnResult, score_choice, score_reply, score_scenario,
-    score_timeout,
+use crate::compile::CompiledScenario;
+use crate::judge::{
+    ScenarioResult, TurnRecord, TurnResult, score_pick, score_scenario, score_timeout,
 };
+use crate::model::{Ending, EndingKind, Mood, Node, Person, Prompt, TimeLimit, When};
 
 /// Longest reply scored, in characters; longer input is refused, not cut.
 pub const MAX_REPLY_CHARS: usize = 10_000;
@@ -45,6 +44,7 @@ impl Input {
             _ => {}
         }
         match prompt {
+            Some(Prompt::Reply { .. }) | None => Some(Input::Text(text.to_string())),
             Some(Prompt::Choice { .. } | Prompt::Action { .. }) => {
                 let digits: String = trimmed
                     .chars()
@@ -55,7 +55,6 @@ impl Input {
                     .collect();
                 digits.parse::<usize>().ok().filter(|n| *n >= 1).map(|n| Input::Pick(n - 1))
             }
-            _ => Some(Input::Text(text.to_string())),
         }
     }
 }
@@ -63,16 +62,32 @@ impl Input {
 /// Why an input was refused; the session is unchanged.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum InputError {
+    /// Nothing is asked any more.
     #[error("the scenario has ended")]
     Finished,
+    /// A blank reply.
     #[error("the reply is empty")]
     Empty,
+    /// Longer than [`MAX_REPLY_CHARS`].
     #[error("the reply is {chars} characters long; the limit is {limit}")]
-    TooLong { chars: usize, limit: usize },
+    TooLong {
+        /// Its length in characters.
+        chars: usize,
+        /// The limit.
+        limit: usize,
+    },
+    /// An option number out of range.
     #[error("there is no option {given}; choose 1 to {count}")]
-    NoSuchOption { given: usize, count: usize },
+    NoSuchOption {
+        /// The 1-based number given.
+        given: usize,
+        /// How many options there are.
+        count: usize,
+    },
+    /// Text where an option was wanted.
     #[error("this turn wants one of the options, by number")]
     WantsOption,
+    /// An option where text was wanted.
     #[error("this turn wants a typed reply")]
     WantsText,
 }
@@ -80,46 +95,58 @@ pub enum InputError {
 /// Everything the trainee should see now.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Screen {
+    /// The node's id.
     pub node: String,
+    /// What the trainee sees happen.
     pub cue: String,
     /// The speaker, with the mood they are in now.
     pub speaker: Option<Person>,
+    /// The customer's line (the variant the seed picked).
     pub line: Option<String>,
+    /// What the trainee must do; none at an ending.
     pub prompt: Option<Prompt>,
+    /// The time limit of the prompt.
     pub time_limit: Option<TimeLimit>,
+    /// The ending, at an ending node.
     pub ending: Option<Ending>,
 }
 
 /// An input as logged, with the seconds it took.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct LoggedInput {
+    /// What was given.
     pub input: Input,
+    /// Seconds it took.
     pub seconds: f32,
 }
 
 /// What is saved to resume a session: the seed and the inputs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SavedSession {
+    /// The scenario's id.
     pub scenario: String,
+    /// The seed.
     pub seed: u64,
+    /// Every input accepted, in order.
     pub inputs: Vec<LoggedInput>,
 }
 
+/// One scenario being played.
 pub struct Session {
-    scenario: Arc<PreparedScenario>,
+    scenario: Arc<CompiledScenario>,
     seed: u64,
     rng: ChaCha8Rng,
     current: Option<usize>,
     line: Option<String>,
     moods: HashMap<String, Mood>,
-    transcript: Vec<TranscriptTurn>,
+    transcript: Vec<TurnRecord>,
     ending: Option<(String, EndingKind)>,
     log: Vec<LoggedInput>,
 }
 
 impl Session {
     /// Starts at the scenario's start node. The seed picks the line variants.
-    pub fn new(scenario: Arc<PreparedScenario>, seed: u64) -> Session {
+    pub fn new(scenario: Arc<CompiledScenario>, seed: u64) -> Session {
         let moods = scenario.scenario.cast.iter().map(|p| (p.id.clone(), p.mood)).collect();
         let start = scenario.node_index(&scenario.scenario.start);
         let mut session = Session {
@@ -140,7 +167,7 @@ impl Session {
     }
 
     /// Rebuilds a session from its seed and inputs (resume after a crash).
-    pub fn replay(scenario: Arc<PreparedScenario>, saved: &SavedSession) -> Session {
+    pub fn replay(scenario: Arc<CompiledScenario>, saved: &SavedSession) -> Session {
         let mut session = Session::new(scenario, saved.seed);
         for logged in &saved.inputs {
             if session.answer(logged.input.clone(), logged.seconds).is_err() {
@@ -150,6 +177,7 @@ impl Session {
         session
     }
 
+    /// What to save to resume this session.
     pub fn saved(&self) -> SavedSession {
         SavedSession {
             scenario: self.scenario.id().to_string(),
@@ -158,15 +186,18 @@ impl Session {
         }
     }
 
-    pub fn scenario(&self) -> &Arc<PreparedScenario> {
+    /// The scenario played.
+    pub fn scenario(&self) -> &Arc<CompiledScenario> {
         &self.scenario
     }
 
+    /// The seed that picks the line variants.
     pub fn seed(&self) -> u64 {
         self.seed
     }
 
-    pub fn transcript(&self) -> &[TranscriptTurn] {
+    /// Every turn played so far.
+    pub fn transcript(&self) -> &[TurnRecord] {
         &self.transcript
     }
 
@@ -228,43 +259,41 @@ impl Session {
         let prompt = node.prompt.as_ref().ok_or(InputError::Finished)?;
         let over_time = node.time_limit.is_some_and(|l| seconds > l.seconds);
 
-        let (result, reply) = match (&input, prompt) {
-            _ if over_time || input == Input::TimedOut => (score_timeout(), String::new()),
-            (Input::Text(text), Prompt::Reply { .. }) => {
-                let chars = text.chars().count();
-                if text.trim().is_empty() {
-                    return Err(InputError::Empty);
+        let (result, reply) = if over_time || input == Input::TimedOut {
+            (score_timeout(), String::new())
+        } else {
+            match (&input, prompt) {
+                (Input::Text(text), Prompt::Reply { .. }) => {
+                    let chars = text.chars().count();
+                    if text.trim().is_empty() {
+                        return Err(InputError::Empty);
+                    }
+                    if chars > MAX_REPLY_CHARS {
+                        return Err(InputError::TooLong { chars, limit: MAX_REPLY_CHARS });
+                    }
+                    (scenario.score_reply(index, text), text.clone())
                 }
-                if chars > MAX_REPLY_CHARS {
-                    return Err(InputError::TooLong { chars, limit: MAX_REPLY_CHARS });
+                (Input::Pick(i), Prompt::Choice { options } | Prompt::Action { options }) => {
+                    let option = options
+                        .get(*i)
+                        .ok_or(InputError::NoSuchOption { given: i + 1, count: options.len() })?;
+                    (score_pick(option), option.text.clone())
                 }
-                let result = score_reply(
-                    &scenario.book,
-                    text,
-                    scenario.required(index),
-                    scenario.forbidden(index),
-                    scenario.scenario.pass_mark,
-                );
-                (result, text.clone())
+                (Input::Text(_), Prompt::Choice { .. } | Prompt::Action { .. }) => {
+                    return Err(InputError::WantsOption);
+                }
+                (Input::Pick(_), Prompt::Reply { .. }) => return Err(InputError::WantsText),
+                (Input::TimedOut, _) => (score_timeout(), String::new()),
             }
-            (Input::Pick(i), Prompt::Choice { options } | Prompt::Action { options }) => {
-                let option = options
-                    .get(*i)
-                    .ok_or(InputError::NoSuchOption { given: i + 1, count: options.len() })?;
-                (score_choice(option), option.text.clone())
-            }
-            (Input::Text(_), _) => return Err(InputError::WantsOption),
-            (Input::Pick(_), _) => return Err(InputError::WantsText),
-            (Input::TimedOut, _) => unreachable!("handled by the first arm"),
         };
 
         self.log.push(LoggedInput { input, seconds });
-        self.transcript.push(TranscriptTurn {
-            node: node.id.clone(),
+        self.transcript.push(TurnRecord {
+            node: Some(node.id.clone()),
             speaker: node.speaker.clone(),
             line: self.line.clone(),
             reply,
-            seconds,
+            seconds: Some(seconds),
             result: result.clone(),
         });
 
@@ -307,10 +336,10 @@ pub fn branch_matches(when: &When, result: &TurnResult) -> bool {
     match when {
         When::Passed => result.passed(),
         When::Failed => !result.passed(),
-        When::Hit(id) => result.said.iter().any(|s| s == id),
-        When::Missed(id) => result.required.iter().any(|r| &r.rule == id && !r.met),
-        When::TimedOut => result.timed_out,
-        When::Chose(id) => result.chose.as_deref() == Some(id.as_str()),
+        When::Hit(id) => result.hit_rule(id),
+        When::Missed(id) => result.required().iter().any(|r| &r.rule == id && !r.met),
+        When::TimedOut => result.timed_out(),
+        When::Chose(id) => result.picked() == Some(id.as_str()),
         When::Always => true,
     }
 }

@@ -4,10 +4,10 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use courtesy::core::diagnostic::SourceFile;
-use courtesy::core::library::{PreparedScenario, parse};
-use courtesy::core::model::{EndingKind, Mood, Scenario, Verdict};
-use courtesy::core::session::{Input, InputError, MAX_REPLY_CHARS, Session};
+use courtesy_core::diagnostic::SourceFile;
+use courtesy_core::model::{EndingKind, Mood, Scenario, Verdict};
+use courtesy_core::play::session::{Input, InputError, MAX_REPLY_CHARS, Session};
+use courtesy_core::{compile::CompiledScenario, load::parse};
 
 const SCENARIO: &str = r#"
 Scenario(
@@ -41,10 +41,10 @@ Scenario(
 )
 "#;
 
-fn mini() -> Arc<PreparedScenario> {
+fn mini() -> Arc<CompiledScenario> {
     let file = SourceFile::new(PathBuf::from("mini.ron"), SCENARIO);
     let scenario: Scenario = parse(&file).expect("test scenario parses");
-    Arc::new(PreparedScenario::new(scenario, file, &[]))
+    Arc::new(CompiledScenario::new(scenario, file, &[]))
 }
 
 #[test]
@@ -93,13 +93,13 @@ fn running_over_the_time_limit_counts_as_a_timeout() {
     let mut s = Session::new(mini(), 3);
     s.answer(Input::Text("请稍等".into()), 1.0).unwrap();
     let r = s.answer(Input::Pick(0), 6.0).unwrap();
-    assert!(r.timed_out);
+    assert!(r.timed_out());
     assert_eq!(r.verdict, Verdict::Fail);
     assert_eq!(s.result().ending, Some(EndingKind::Bad));
 
     let mut s = Session::new(mini(), 3);
     s.answer(Input::Text("请稍等".into()), 1.0).unwrap();
-    assert!(s.answer(Input::TimedOut, 0.0).unwrap().timed_out);
+    assert!(s.answer(Input::TimedOut, 0.0).unwrap().timed_out());
 }
 
 #[test]

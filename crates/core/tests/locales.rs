@@ -3,12 +3,13 @@
 
 use std::collections::BTreeSet;
 
-use courtesy::core::diagnostic::CODES;
-use courtesy::core::i18n::{Locale, Messages};
-use courtesy::core::model::{Category, Setting};
+use courtesy_core::diagnostic::Code;
+use courtesy_core::i18n::{Locale, Messages};
+use courtesy_core::model::{Category, Venue};
 
 fn ids(locale: &str) -> BTreeSet<String> {
-    let path = format!("{}/locales/{locale}/courtesy.ftl", env!("CARGO_MANIFEST_DIR"));
+    let path =
+        format!("{}/locales/{locale}/courtesy.ftl", concat!(env!("CARGO_MANIFEST_DIR"), "/../.."));
     std::fs::read_to_string(path)
         .unwrap()
         .lines()
@@ -54,10 +55,10 @@ fn derived_ids_exist_in_every_locale() {
         for c in categories {
             assert!(own.contains(&format!("category-{}", c.key())), "{locale}: {c:?}");
         }
-        for s in Setting::ALL {
-            assert!(own.contains(&format!("setting-{}", s.key())), "{locale}: {s:?}");
+        for s in Venue::ALL {
+            assert!(own.contains(&format!("venue-{}", s.key())), "{locale}: {s:?}");
         }
-        for code in CODES {
+        for code in Code::ALL {
             let id = format!("diag-{code}");
             assert!(own.contains(&id) && own.contains(&format!("{id}-help")), "{locale}: {id}");
         }

@@ -3,18 +3,19 @@
 
 use std::path::PathBuf;
 
-use courtesy::core::diagnostic::{SourceFile, source_from_bytes};
-use courtesy::core::library::{Library, parse};
-use courtesy::core::model::{RuleSet, Scenario};
-use courtesy::core::rules::{RuleBook, RuleBookBuilder};
-use courtesy::core::scoring::score_reply;
-use courtesy::core::text::normalize;
+use courtesy_core::diagnostic::{SourceFile, source_from_bytes};
+use courtesy_core::judge::rules::{RuleBook, RuleBookBuilder};
+use courtesy_core::judge::text::normalize;
+use courtesy_core::judge::{NodeRules, score};
+use courtesy_core::load::{Library, parse};
+use courtesy_core::model::{RuleSet, Scenario};
 use proptest::prelude::*;
 
 fn built_in() -> &'static RuleBook {
     static BOOK: std::sync::OnceLock<RuleBook> = std::sync::OnceLock::new();
     BOOK.get_or_init(|| {
-        let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios/phrases");
+        let dir =
+            PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).join("scenarios/phrases");
         let library = Library::load(&[dir]);
         let set = &library.rule_set("service-language").unwrap().set;
         let mut b = RuleBookBuilder::new();
@@ -46,10 +47,10 @@ proptest! {
     #[test]
     fn scoring_never_panics_and_spans_are_true(text in reply()) {
         let book = built_in();
-        let r = score_reply(book, &text, &[], book.always_forbidden(), 60);
+        let r = score(book, &NodeRules::forbidden_only(book), &text);
         prop_assert!(r.score <= 100);
         let chars: Vec<char> = text.chars().collect();
-        for hit in &r.forbidden {
+        for hit in r.forbidden() {
             prop_assert!(hit.start < hit.end && hit.end <= chars.len());
             prop_assert_eq!(chars[hit.start..hit.end].iter().collect::<String>(), hit.text.clone());
         }
@@ -71,7 +72,7 @@ proptest! {
 
     #[test]
     fn mangled_scenarios_never_panic(cut in 0usize..4000, insert in "[\\[\\](),:\"a-z0-9 ]{0,8}") {
-        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios/phone-three-rings.ron");
+        let path = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).join("scenarios/phone-three-rings.ron");
         let text = std::fs::read_to_string(&path).unwrap();
         let mut at = cut.min(text.len());
         while !text.is_char_boundary(at) { at -= 1; }

@@ -7,8 +7,8 @@ use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
-use super::model::{Company, Position, Rule, RuleSet};
 use super::text::{Normalized, normalize, normalize_phrase};
+use crate::model::{Company, Position, Rule, RuleSet};
 
 /// An opening phrase must start within this many normalised characters.
 pub const OPENING_WINDOW: usize = 6;
@@ -27,14 +27,18 @@ enum PatternUse {
 /// One hit: rule `rule` matched normalised characters `start..end`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
+    /// The rule hit.
     pub rule: RuleIndex,
+    /// First normalised character of the hit.
     pub start: usize,
+    /// One past its last normalised character.
     pub end: usize,
 }
 
 /// The outcome of scanning one text.
 #[derive(Debug, Clone)]
 pub struct Scan {
+    /// The text as matched, with its map back to the original.
     pub normalized: Normalized,
     /// At most one hit per rule per place, exceptions and positions applied,
     /// sorted by rule then position.
@@ -42,6 +46,7 @@ pub struct Scan {
 }
 
 impl Scan {
+    /// The first hit of a rule, if any.
     pub fn first_hit(&self, rule: RuleIndex) -> Option<Hit> {
         self.hits.iter().copied().find(|h| h.rule == rule)
     }
@@ -73,6 +78,7 @@ impl Default for RuleBookBuilder {
 }
 
 impl RuleBookBuilder {
+    /// An empty builder.
     pub fn new() -> Self {
         RuleBookBuilder { rules: Vec::new(), always_forbidden: Vec::new(), by_id: HashMap::new() }
     }
@@ -185,18 +191,22 @@ pub fn expand_company(phrase: &str, company: Option<&Company>) -> Vec<String> {
 }
 
 impl RuleBook {
+    /// The rule at an index.
     pub fn rule(&self, index: RuleIndex) -> &Rule {
         &self.rules[index]
     }
 
+    /// Every rule, by index.
     pub fn rules(&self) -> &[Rule] {
         &self.rules
     }
 
+    /// The index of the rule with this id.
     pub fn index_of(&self, id: &str) -> Option<RuleIndex> {
         self.by_id.get(id).copied()
     }
 
+    /// Rules forbidden in every reply (the applied rule sets' `forbidden`).
     pub fn always_forbidden(&self) -> &[RuleIndex] {
         &self.always_forbidden
     }
@@ -264,7 +274,7 @@ impl RuleBook {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::model::Category;
+    use crate::model::Category;
 
     fn rule(id: &str, phrases: &[&str], except: &[&str]) -> Rule {
         Rule {

@@ -4,12 +4,13 @@
 
 use std::path::PathBuf;
 
-use courtesy::core::library::Library;
-use courtesy::core::rules::{RuleBook, RuleBookBuilder};
-use courtesy::core::scoring::score_reply;
+use courtesy_core::judge::rules::{RuleBook, RuleBookBuilder};
+use courtesy_core::judge::{NodeRules, score};
+use courtesy_core::load::Library;
 
 fn built_in() -> RuleBook {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios/phrases");
+    let dir =
+        PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).join("scenarios/phrases");
     let library = Library::load(&[dir]);
     assert_eq!(library.error_count(), 0, "{:#?}", library.diagnostics);
     let set = &library.rule_set("service-language").expect("built-in rule set").set;
@@ -38,8 +39,8 @@ fn every_forbidden_phrase_quoted_in_the_manuals_is_caught() {
     assert!(lines.len() >= 30, "the list should cover the manuals, has {}", lines.len());
     let mut missed = Vec::new();
     for (phrase, clause) in &lines {
-        let r = score_reply(&book, phrase, &[], book.always_forbidden(), 60);
-        if r.forbidden.is_empty() {
+        let r = score(&book, &NodeRules::forbidden_only(&book), phrase);
+        if r.forbidden().is_empty() {
             missed.push(format!("{phrase} ({clause})"));
         }
     }
@@ -53,10 +54,10 @@ fn no_standard_phrase_quoted_in_the_manuals_is_flagged() {
     assert!(lines.len() >= 30, "the list should cover the manuals, has {}", lines.len());
     let mut flagged = Vec::new();
     for (phrase, clause) in &lines {
-        let r = score_reply(&book, phrase, &[], book.always_forbidden(), 60);
-        if !r.forbidden.is_empty() {
+        let r = score(&book, &NodeRules::forbidden_only(&book), phrase);
+        if !r.forbidden().is_empty() {
             let hits: Vec<_> =
-                r.forbidden.iter().map(|h| format!("{}:{}", h.rule, h.text)).collect();
+                r.forbidden().iter().map(|h| format!("{}:{}", h.rule, h.text)).collect();
             flagged.push(format!("{phrase} ({clause}) -> {hits:?}"));
         }
     }
@@ -65,7 +66,8 @@ fn no_standard_phrase_quoted_in_the_manuals_is_flagged() {
 
 #[test]
 fn the_built_in_set_has_the_categories_and_suggestions_it_promises() {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios/phrases");
+    let dir =
+        PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).join("scenarios/phrases");
     let library = Library::load(&[dir]);
     let set = &library.rule_set("service-language").unwrap().set;
     let phrases: usize = set.forbidden.iter().map(|r| r.phrases.len()).sum();

@@ -1,18 +1,17 @@
-//! Loading: reads scenario and rule-set files, parses RON into the model,
-//! compiles each scenario's rules into a [`RuleBook`] once, and gathers every
-//! diagnostic on the way. A [`Library`] is what the CLI and the game play from.
+//! Loading: finds scenario and rule-set files, reads and parses them, has
+//! each scenario compiled and validated, and gathers every diagnostic on the
+//! way. A [`Library`] is what the command line and the game play from.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use ron::extensions::Extensions;
 use serde::de::DeserializeOwned;
 
-use super::diagnostic::{Diagnostic, SourceFile, read_source};
-use super::model::{Node, Prompt, RuleSet, Scenario};
-use super::rules::{RuleBook, RuleBookBuilder, RuleIndex};
-use super::validate;
+use crate::compile::{CompiledScenario, LoadedRuleSet};
+use crate::diagnostic::{Code, Diagnostic, SourceFile, read_source};
+use crate::model::{RuleSet, Scenario};
+use crate::validate;
 
 /// RON options for trainer files: `Some(..)` may be left out.
 fn ron_options() -> ron::Options {
@@ -24,10 +23,10 @@ pub fn parse<T: DeserializeOwned>(file: &SourceFile) -> Result<T, Diagnostic> {
     ron_options().from_str::<T>(&file.text).map_err(|e| {
         use ron::error::Error as E;
         let code = match &e.code {
-            E::NoSuchStructField { .. } => "unknown-field",
-            E::MissingStructField { .. } => "missing-field",
-            E::DuplicateStructField { .. } => "duplicate-field",
-            E::NoSuchEnumVariant { .. } => "unknown-variant",
+            E::NoSuchStructField { .. } => Code::UnknownField,
+            E::MissingStructField { .. } => Code::MissingField,
+            E::DuplicateStructField { .. } => Code::DuplicateField,
+            E::NoSuchEnumVariant { .. } => Code::UnknownVariant,
             E::InvalidValueForType { .. }
             | E::ExpectedBoolean
             | E::ExpectedFloat
@@ -36,15 +35,15 @@ pub fn parse<T: DeserializeOwned>(file: &SourceFile) -> Result<T, Diagnostic> {
             | E::ExpectedArray
             | E::ExpectedStructLike
             | E::ExpectedNamedStructLike(_)
-            | E::IntegerOutOfBounds => "wrong-type",
-            E::ExceededRecursionLimit => "too-deep",
-            _ => "syntax",
+            | E::IntegerOutOfBounds => Code::WrongType,
+            E::ExceededRecursionLimit => Code::TooDeep,
+            _ => Code::Syntax,
         };
         let start = file.offset(e.span.start.line, e.span.start.col);
         let end = file.offset(e.span.end.line, e.span.end.col).max(start);
         let mut d =
             Diagnostic::at(file, Some((start, end.max(start + 1).min(file.text.len()))), code)
-                .arg("detail", &e.code);
+                .arg("detail", e.code.to_string());
         (d.line, d.col) = (e.span.start.line.max(1), e.span.start.col.max(1));
         d
     })
@@ -68,102 +67,14 @@ pub fn looks_like_rule_set(text: &str) -> bool {
     rest.starts_with("RuleSet")
 }
 
-/// A rule set with the file it came from.
-#[derive(Debug, Clone)]
-pub struct LoadedRuleSet {
-    pub set: RuleSet,
-    pub file: SourceFile,
-}
-
-/// A scenario ready to play: parsed, with its rules compiled and every node's
-/// rule lists resolved to rule indices.
-#[derive(Debug)]
-pub struct PreparedScenario {
-    pub scenario: Scenario,
-    pub file: SourceFile,
-    pub book: RuleBook,
-    node_index: HashMap<String, usize>,
-    required: Vec<Vec<RuleIndex>>,
-    forbidden: Vec<Vec<RuleIndex>>,
-}
-
-impl PreparedScenario {
-    /// Compiles `scenario` against the rule sets it applies (missing sets are
-    /// skipped here; validation reports them).
-    pub fn new(scenario: Scenario, file: SourceFile, rule_sets: &[LoadedRuleSet]) -> Self {
-        let mut builder = RuleBookBuilder::new();
-        for rule in &scenario.rules {
-            builder.add(rule.clone(), false);
-        }
-        for id in &scenario.apply {
-            if let Some(loaded) = rule_sets.iter().find(|s| &s.set.id == id) {
-                builder.add_rule_set(&loaded.set);
-            }
-        }
-        let book = builder.build(Some(&scenario.company));
-        let node_index =
-            scenario.nodes.iter().enumerate().map(|(i, n)| (n.id.clone(), i)).rev().collect();
-        let resolve = |ids: &[String]| -> Vec<RuleIndex> {
-            ids.iter().filter_map(|id| book.index_of(id)).collect()
-        };
-        let mut required = Vec::with_capacity(scenario.nodes.len());
-        let mut forbidden = Vec::with_capacity(scenario.nodes.len());
-        for node in &scenario.nodes {
-            let (req, forb) = match &node.prompt {
-                Some(Prompt::Reply { require, forbid }) => (resolve(require), resolve(forbid)),
-                _ => (Vec::new(), Vec::new()),
-            };
-            let mut all_forbidden = book.always_forbidden().to_vec();
-            for f in forb {
-                if !all_forbidden.contains(&f) {
-                    all_forbidden.push(f);
-                }
-            }
-            required.push(req);
-            forbidden.push(all_forbidden);
-        }
-        PreparedScenario { scenario, file, book, node_index, required, forbidden }
-    }
-
-    pub fn id(&self) -> &str {
-        &self.scenario.id
-    }
-
-    pub fn node_index(&self, id: &str) -> Option<usize> {
-        self.node_index.get(id).copied()
-    }
-
-    pub fn node(&self, index: usize) -> &Node {
-        &self.scenario.nodes[index]
-    }
-
-    /// How a rule is named to a trainee: its right wording (suggestion), or
-    /// its first phrase, or its id.
-    pub fn rule_label(&self, id: &str) -> String {
-        match self.book.index_of(id).map(|i| self.book.rule(i)) {
-            Some(rule) => rule
-                .suggestion
-                .clone()
-                .or_else(|| rule.phrases.first().cloned())
-                .unwrap_or_else(|| id.to_string()),
-            None => id.to_string(),
-        }
-    }
-
-    pub fn required(&self, node: usize) -> &[RuleIndex] {
-        &self.required[node]
-    }
-
-    pub fn forbidden(&self, node: usize) -> &[RuleIndex] {
-        &self.forbidden[node]
-    }
-}
-
 /// Every scenario and rule set found, and every problem found on the way.
 #[derive(Debug, Default)]
 pub struct Library {
+    /// The rule sets, in file order.
     pub rule_sets: Vec<LoadedRuleSet>,
-    pub scenarios: Vec<Arc<PreparedScenario>>,
+    /// The scenarios that parsed, in file order (with errors or not).
+    pub scenarios: Vec<Arc<CompiledScenario>>,
+    /// Every problem found, errors and warnings.
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -193,7 +104,7 @@ impl Library {
                 }
             } else {
                 library.diagnostics.push(
-                    Diagnostic::file(path, 1, 1, "io").arg("detail", "no such file or folder"),
+                    Diagnostic::file(path, 1, 1, Code::Io).arg("detail", "no such file or folder"),
                 );
             }
         }
@@ -231,18 +142,20 @@ impl Library {
         }
         library.diagnostics.extend(validate::duplicate_rule_sets(&library.rule_sets));
         for (scenario, file) in scenario_files {
-            let prepared = PreparedScenario::new(scenario, file, &library.rule_sets);
-            library.diagnostics.extend(validate::scenario(&prepared, &library.rule_sets));
-            library.scenarios.push(Arc::new(prepared));
+            let compiled = CompiledScenario::new(scenario, file, &library.rule_sets);
+            library.diagnostics.extend(validate::scenario(&compiled, &library.rule_sets));
+            library.scenarios.push(Arc::new(compiled));
         }
         library.diagnostics.extend(validate::duplicate_scenarios(&library.scenarios));
         library
     }
 
-    pub fn scenario(&self, id: &str) -> Option<Arc<PreparedScenario>> {
+    /// The scenario with this id.
+    pub fn scenario(&self, id: &str) -> Option<Arc<CompiledScenario>> {
         self.scenarios.iter().find(|s| s.id() == id).cloned()
     }
 
+    /// The rule set with this id.
     pub fn rule_set(&self, id: &str) -> Option<&LoadedRuleSet> {
         self.rule_sets.iter().find(|s| s.set.id == id)
     }
@@ -252,6 +165,7 @@ impl Library {
         self.diagnostics.iter().filter(move |d| d.is_error() && d.path == path)
     }
 
+    /// How many errors (not warnings) were found.
     pub fn error_count(&self) -> usize {
         self.diagnostics.iter().filter(|d| d.is_error()).count()
     }
@@ -268,7 +182,9 @@ fn collect_ron(dir: &Path, out: &mut Vec<PathBuf>, diagnostics: &mut Vec<Diagnos
             found.sort();
             out.extend(found);
         }
-        Err(e) => diagnostics.push(Diagnostic::file(dir, 1, 1, "io").arg("detail", e)),
+        Err(e) => {
+            diagnostics.push(Diagnostic::file(dir, 1, 1, Code::Io).arg("detail", e.to_string()))
+        }
     }
 }
 

@@ -28,6 +28,7 @@ impl Normalized {
         self.origin.len()
     }
 
+    /// No characters left after normalising?
     pub fn is_empty(&self) -> bool {
         self.origin.is_empty()
     }

@@ -9,27 +9,57 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::scoring::ScenarioResult;
 use super::session::SavedSession;
+use crate::judge::ScenarioResult;
+
+/// Why progress could not be read or written. Its text names the file and
+/// the system's reason; the frontends put it into a sentence.
+#[derive(Debug, thiserror::Error)]
+pub enum ProgressError {
+    /// Reading or writing a file failed.
+    #[error("{}: {source}", path.display())]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The system's reason.
+        source: std::io::Error,
+    },
+    /// A saved session that does not parse (left in place to look at).
+    #[error("{}: {source}", path.display())]
+    Damaged {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong with it.
+        source: serde_json::Error,
+    },
+    /// A record that could not be turned into JSON.
+    #[error("{0}")]
+    Encode(#[from] serde_json::Error),
+}
 
 /// Practice shows feedback after every turn; exam only at the end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Mode {
+    /// Feedback after every turn.
     #[default]
     Practice,
+    /// Feedback at the end only.
     Exam,
 }
 
 /// One line of `results.jsonl`: who played, how, when, and the result.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ResultRecord {
+    /// Who played, if a name was given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trainee: Option<String>,
+    /// Practice or exam.
     #[serde(default)]
     pub mode: Mode,
     /// Seconds since 1970-01-01 UTC.
     pub finished_at: u64,
+    /// The scenario's result.
     #[serde(flatten)]
     pub result: ScenarioResult,
 }
@@ -52,10 +82,13 @@ impl ResultRecord {
 /// and who plays it how, so a resumed game picks up the name and mode too.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SavedPlay {
+    /// Who plays, if a name was given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trainee: Option<String>,
+    /// Practice or exam.
     #[serde(default)]
     pub mode: Mode,
+    /// The session's seed and inputs.
     #[serde(flatten)]
     pub session: SavedSession,
 }
@@ -67,6 +100,7 @@ fn name(trainee: &str) -> Option<String> {
 }
 
 impl SavedPlay {
+    /// What to save for `session`, played by `trainee` in `mode`.
     pub fn new(trainee: &str, mode: Mode, session: SavedSession) -> SavedPlay {
         SavedPlay { trainee: name(trainee), mode, session }
     }
@@ -82,6 +116,7 @@ const SESSION_FILE: &str = "session.json";
 const RESULTS_FILE: &str = "results.jsonl";
 
 impl ProgressStore {
+    /// The store in `dir` (created on the first write).
     pub fn new(dir: impl Into<PathBuf>) -> ProgressStore {
         ProgressStore { dir: dir.into() }
     }
@@ -96,14 +131,15 @@ impl ProgressStore {
             .map(|d| ProgressStore::new(d.join("courtesy")))
     }
 
+    /// Its folder.
     pub fn dir(&self) -> &Path {
         &self.dir
     }
 
     /// Saves the session being played, atomically (a temporary file, then
     /// a rename), so a crash mid-write leaves the previous save intact.
-    pub fn save_session(&self, saved: &SavedPlay) -> Result<(), String> {
-        let json = serde_json::to_vec(saved).map_err(|e| e.to_string())?;
+    pub fn save_session(&self, saved: &SavedPlay) -> Result<(), ProgressError> {
+        let json = serde_json::to_vec(saved)?;
         let path = self.dir.join(SESSION_FILE);
         let write = || -> std::io::Result<()> {
             std::fs::create_dir_all(&self.dir)?;
@@ -111,19 +147,19 @@ impl ProgressStore {
             std::fs::write(&tmp, &json)?;
             std::fs::rename(&tmp, &path)
         };
-        write().map_err(|e| format!("{}: {e}", path.display()))
+        write().map_err(|source| ProgressError::Io { path, source })
     }
 
     /// The saved session, if there is one. A damaged file is an error that
     /// names it (it is left in place for the trainee to look at).
-    pub fn load_session(&self) -> Result<Option<SavedPlay>, String> {
+    pub fn load_session(&self) -> Result<Option<SavedPlay>, ProgressError> {
         let path = self.dir.join(SESSION_FILE);
         match std::fs::read(&path) {
             Ok(bytes) => serde_json::from_slice(&bytes)
                 .map(Some)
-                .map_err(|e| format!("{}: {e}", path.display())),
+                .map_err(|source| ProgressError::Damaged { path, source }),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            Err(e) => Err(format!("{}: {e}", path.display())),
+            Err(source) => Err(ProgressError::Io { path, source }),
         }
     }
 
@@ -134,15 +170,15 @@ impl ProgressStore {
 
     /// Appends a finished scenario to the results log and forgets the saved
     /// session (there is nothing left to resume).
-    pub fn record_result(&self, record: &ResultRecord) -> Result<(), String> {
+    pub fn record_result(&self, record: &ResultRecord) -> Result<(), ProgressError> {
         let path = self.dir.join(RESULTS_FILE);
-        let line = serde_json::to_string(record).map_err(|e| e.to_string())?;
+        let line = serde_json::to_string(record)?;
         let append = || -> std::io::Result<()> {
             std::fs::create_dir_all(&self.dir)?;
             let mut f = std::fs::OpenOptions::new().create(true).append(true).open(&path)?;
             f.write_all(format!("{line}\n").as_bytes())
         };
-        let written = append().map_err(|e| format!("{}: {e}", path.display()));
+        let written = append().map_err(|source| ProgressError::Io { path, source });
         self.discard_session();
         written
     }

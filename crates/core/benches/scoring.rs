@@ -8,15 +8,16 @@
 use std::hint::black_box;
 use std::path::PathBuf;
 
-use courtesy::core::library::Library;
-use courtesy::core::model::{Category, Position, Rule};
-use courtesy::core::rules::{RuleBook, RuleBookBuilder};
-use courtesy::core::scoring::score_reply;
-use courtesy::core::text::normalize;
+use courtesy_core::judge::rules::{RuleBook, RuleBookBuilder};
+use courtesy_core::judge::text::normalize;
+use courtesy_core::judge::{NodeRules, score};
+use courtesy_core::load::Library;
+use courtesy_core::model::{Category, Position, Rule};
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
 fn built_in() -> RuleBook {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios/phrases");
+    let dir =
+        PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).join("scenarios/phrases");
     let library = Library::load(&[dir]);
     let set = &library.rule_set("service-language").expect("built-in rules").set;
     let mut b = RuleBookBuilder::new();
@@ -84,8 +85,9 @@ impl Naive {
 
 fn bench(c: &mut Criterion) {
     let book = built_in();
+    let rules = NodeRules::forbidden_only(&book);
     c.bench_function("typical reply, built-in rules", |b| {
-        b.iter(|| score_reply(&book, black_box(REPLIES[1]), &[], book.always_forbidden(), 60))
+        b.iter(|| score(&book, &rules, black_box(REPLIES[1])))
     });
 
     let corpus = replies(100_000);
@@ -93,12 +95,7 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("100k replies");
     group.sample_size(10).throughput(Throughput::Bytes(bytes as u64));
     group.bench_function("built-in rules", |b| {
-        b.iter(|| {
-            corpus
-                .iter()
-                .map(|r| score_reply(&book, r, &[], book.always_forbidden(), 60).score as u64)
-                .sum::<u64>()
-        })
+        b.iter(|| corpus.iter().map(|r| score(&book, &rules, r).score as u64).sum::<u64>())
     });
     group.finish();
 
@@ -123,13 +120,15 @@ fn bench(c: &mut Criterion) {
 
     let dir = tempfile::tempdir().expect("temp dir");
     let template = std::fs::read_to_string(
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios/phone-three-rings.ron"),
+        PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+            .join("scenarios/phone-three-rings.ron"),
     )
     .expect("template scenario");
     let phrases = dir.path().join("phrases");
     std::fs::create_dir_all(&phrases).unwrap();
     std::fs::copy(
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios/phrases/service-language.ron"),
+        PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+            .join("scenarios/phrases/service-language.ron"),
         phrases.join("service-language.ron"),
     )
     .unwrap();

@@ -1,11 +1,16 @@
 //! The scenario file format as Rust types: scenarios, their dialogue graph,
 //! rules and rule sets. These types ARE the format that trainers write in RON
 //! (see docs/scenario-format.md); unknown fields are rejected so typos surface.
+//! Old spellings stay readable through serde aliases.
 
 use serde::{Deserialize, Serialize};
 
+/// The pass mark of a turn and of a scenario that sets none: a turn or a
+/// scenario scoring below it fails.
+pub const DEFAULT_PASS_MARK: u8 = 60;
+
 fn default_pass_mark() -> u8 {
-    60
+    DEFAULT_PASS_MARK
 }
 fn default_weight() -> u32 {
     1
@@ -18,17 +23,28 @@ fn default_penalty() -> u32 {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Scenario {
+    /// Unique id; the file is named `<id>.ron`.
     pub id: String,
+    /// Shown in the menu.
     pub title: String,
+    /// One or two sentences for the menu and the briefing.
     pub summary: String,
-    pub setting: Setting,
+    /// Where it plays (`setting:` in older files).
+    #[serde(alias = "setting")]
+    pub venue: Venue,
+    /// Tags for the menu filter (`tag-*` messages name them).
     #[serde(default)]
     pub tags: Vec<String>,
+    /// The manuals and clauses it rests on.
     #[serde(default)]
     pub sources: Vec<Source>,
+    /// The company the trainee works for.
     pub company: Company,
+    /// The trainee's post and how the scene finds them.
     pub trainee: Trainee,
+    /// The people the trainee meets.
     pub cast: Vec<Person>,
+    /// A turn or the scenario scoring below it fails.
     #[serde(default = "default_pass_mark")]
     pub pass_mark: u8,
     /// Rule sets (by id, from `scenarios/phrases/`) whose forbidden rules apply
@@ -40,41 +56,50 @@ pub struct Scenario {
     pub rules: Vec<Rule>,
     /// Id of the first node.
     pub start: String,
+    /// The dialogue graph.
     pub nodes: Vec<Node>,
+    /// Replies and the verdicts they must get; `validate` judges them.
     #[serde(default)]
     pub examples: Vec<Example>,
 }
 
 /// Where the scene plays; the game draws a different scene for each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum Setting {
+pub enum Venue {
+    /// The gate booth of a residential estate.
     GatePost,
+    /// A reception desk.
     FrontDesk,
+    /// The property service centre's counter.
     ServiceCentre,
+    /// The phone desk.
     PhoneCall,
+    /// At a customer's door.
     HomeVisit,
+    /// A telecom service hall's counter.
     ServiceHall,
 }
 
-impl Setting {
-    pub const ALL: [Setting; 6] = [
-        Setting::GatePost,
-        Setting::FrontDesk,
-        Setting::ServiceCentre,
-        Setting::PhoneCall,
-        Setting::HomeVisit,
-        Setting::ServiceHall,
+impl Venue {
+    /// Every venue, in menu order.
+    pub const ALL: [Venue; 6] = [
+        Venue::GatePost,
+        Venue::FrontDesk,
+        Venue::ServiceCentre,
+        Venue::PhoneCall,
+        Venue::HomeVisit,
+        Venue::ServiceHall,
     ];
 
     /// Stable kebab-case key, used in fluent ids and on the command line.
     pub fn key(self) -> &'static str {
         match self {
-            Setting::GatePost => "gate-post",
-            Setting::FrontDesk => "front-desk",
-            Setting::ServiceCentre => "service-centre",
-            Setting::PhoneCall => "phone-call",
-            Setting::HomeVisit => "home-visit",
-            Setting::ServiceHall => "service-hall",
+            Venue::GatePost => "gate-post",
+            Venue::FrontDesk => "front-desk",
+            Venue::ServiceCentre => "service-centre",
+            Venue::PhoneCall => "phone-call",
+            Venue::HomeVisit => "home-visit",
+            Venue::ServiceHall => "service-hall",
         }
     }
 }
@@ -83,7 +108,9 @@ impl Setting {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Source {
+    /// The manual's title.
     pub doc: String,
+    /// The clause, e.g. `5.1.3` or `第二章第二条 十五`.
     pub clause: String,
 }
 
@@ -91,7 +118,9 @@ pub struct Source {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Company {
+    /// The company's name.
     pub name: String,
+    /// Other names it is answered with.
     #[serde(default)]
     pub aliases: Vec<String>,
 }
@@ -100,20 +129,30 @@ pub struct Company {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Trainee {
+    /// The post, in words (门岗保安, 前台接待…).
     pub role: String,
+    /// How the scene finds the trainee.
     #[serde(default)]
     pub starts: TraineeState,
 }
 
+/// How the trainee is found when the scene opens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum TraineeState {
+    /// Standing at the post.
     #[default]
     Standing,
+    /// Sitting at the desk.
     Sitting,
+    /// Asleep.
     Asleep,
+    /// Chatting on QQ.
     Chatting,
+    /// Behind a newspaper.
     Reading,
+    /// Away from the desk.
     Away,
+    /// On the phone.
     OnPhone,
 }
 
@@ -121,38 +160,63 @@ pub enum TraineeState {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
+    /// Id the nodes name them by.
     pub id: String,
+    /// Their name as shown.
     pub name: String,
+    /// What they are to the company.
     pub role: Role,
+    /// Their mood when the scene opens.
     #[serde(default)]
     pub mood: Mood,
 }
 
+/// What a person is to the company.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Role {
+    /// An owner (业主).
     Owner,
+    /// Someone who is not an owner.
     NonOwner,
+    /// A visitor.
     Visitor,
+    /// Someone on the phone.
     Caller,
+    /// A customer.
     Customer,
+    /// A resident.
     Resident,
+    /// A colleague.
     Colleague,
+    /// A manager.
     Manager,
+    /// A courier.
     Courier,
+    /// An inspector (mystery shopper, quality check).
     Inspector,
 }
 
+/// How a person feels; failed turns sour it, passed turns ease it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Mood {
+    /// Calm.
     #[default]
     Calm,
+    /// Friendly.
     Friendly,
+    /// Pleased.
     Pleased,
+    /// In a hurry.
     Hurried,
+    /// Confused.
     Confused,
+    /// Anxious.
     Anxious,
+    /// Impatient.
     Impatient,
+    /// Annoyed.
     Annoyed,
+    /// Angry.
     Angry,
 }
 
@@ -160,6 +224,7 @@ pub enum Mood {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Node {
+    /// Unique within the scenario.
     pub id: String,
     /// What the trainee sees happen ("a visitor walks in while you are on the phone").
     #[serde(default)]
@@ -176,6 +241,7 @@ pub struct Node {
     /// What the trainee must do. A node without a prompt must be an ending.
     #[serde(default)]
     pub prompt: Option<Prompt>,
+    /// How long the trainee has to answer.
     #[serde(default)]
     pub time_limit: Option<TimeLimit>,
     /// Model answers (正确做法) for the debrief.
@@ -184,6 +250,7 @@ pub struct Node {
     /// Where to go after the turn: the first branch whose condition holds.
     #[serde(default)]
     pub next: Vec<Branch>,
+    /// Makes the node an ending.
     #[serde(default)]
     pub ending: Option<Ending>,
 }
@@ -193,19 +260,28 @@ pub struct Node {
 pub enum Prompt {
     /// Type a reply in their own words; scored by rules.
     Reply {
+        /// Rule ids the reply must meet.
         #[serde(default)]
         require: Vec<String>,
+        /// Rule ids the reply must not hit (besides the applied sets' forbidden rules).
         #[serde(default)]
         forbid: Vec<String>,
     },
     /// Pick one of several things to say.
-    Choice { options: Vec<Choice> },
+    Choice {
+        /// What can be said.
+        options: Vec<PromptOption>,
+    },
     /// Pick one of several things to do (stand up, smile and nod…).
-    Action { options: Vec<Choice> },
+    Action {
+        /// What can be done.
+        options: Vec<PromptOption>,
+    },
 }
 
 impl Prompt {
-    pub fn options(&self) -> &[Choice] {
+    /// The options of a Choice or Action prompt (none for a Reply).
+    pub fn options(&self) -> &[PromptOption] {
         match self {
             Prompt::Reply { .. } => &[],
             Prompt::Choice { options } | Prompt::Action { options } => options,
@@ -213,23 +289,28 @@ impl Prompt {
     }
 }
 
-/// One option of a Choice or Action prompt.
+/// One option of a Choice or Action prompt; written `Choice(...)` in files.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Choice {
+#[serde(deny_unknown_fields, rename = "Choice")]
+pub struct PromptOption {
+    /// Unique within the node.
     pub id: String,
+    /// What is said or done.
     pub text: String,
+    /// Is it what the manual asks for?
     pub good: bool,
     /// Why it is right or wrong, shown after the turn.
     #[serde(default)]
     pub feedback: String,
+    /// The manual's clause.
     #[serde(default)]
     pub clause: Option<String>,
-    #[serde(default = "Choice::default_category")]
+    /// The category the turn counts towards.
+    #[serde(default = "PromptOption::default_category")]
     pub category: Category,
 }
 
-impl Choice {
+impl PromptOption {
     fn default_category() -> Category {
         Category::Etiquette
     }
@@ -239,7 +320,9 @@ impl Choice {
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TimeLimit {
+    /// Seconds to answer.
     pub seconds: f32,
+    /// Rings shown over those seconds (0: a plain countdown).
     #[serde(default)]
     pub rings: u8,
 }
@@ -248,7 +331,9 @@ pub struct TimeLimit {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename = "Model")]
 pub struct ModelAnswer {
+    /// The words.
     pub text: String,
+    /// The clause it follows.
     pub clause: String,
 }
 
@@ -256,35 +341,47 @@ pub struct ModelAnswer {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Branch {
+    /// The condition.
     pub when: When,
+    /// The node to go to.
     pub goto: String,
 }
 
 /// The condition of a branch, tested against the turn's result.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum When {
+    /// The turn passed.
     Passed,
+    /// The turn failed.
     Failed,
     /// A forbidden rule was hit, or a phrase rule was said.
     Hit(String),
     /// A required rule was not met.
     Missed(String),
+    /// The time ran out.
     TimedOut,
     /// This option was chosen.
     Chose(String),
+    /// Whatever happened.
     Always,
 }
 
+/// `Ending(kind: Good, text: "...")`: what the scenario ends on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Ending {
+    /// Good or bad.
     pub kind: EndingKind,
+    /// What happened, told to the trainee.
     pub text: String,
 }
 
+/// How a scenario ended.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum EndingKind {
+    /// The customer was served well.
     Good,
+    /// The customer was let down.
     Bad,
 }
 
@@ -292,19 +389,25 @@ pub enum EndingKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Example {
+    /// The node it answers.
     pub node: String,
+    /// The reply.
     pub reply: String,
+    /// The verdict it must get.
     pub expect: Verdict,
     /// Rules that must be hit (forbidden) — checked in addition to the verdict.
     #[serde(default)]
     pub hits: Vec<String>,
 }
 
+/// Whether a turn or a scenario passed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Verdict {
+    /// Passed.
     #[serde(alias = "Pass")]
     Pass,
+    /// Failed.
     #[serde(alias = "Fail")]
     Fail,
 }
@@ -313,24 +416,42 @@ pub enum Verdict {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Category {
     // what good service says and does
+    /// Greeting (问候).
     Greeting,
+    /// Courtesy phrases (请、谢谢…).
     Courtesy,
+    /// Apology.
     Apology,
+    /// Asking to wait.
     Hold,
+    /// Thanks.
     Thanks,
+    /// Farewell.
     Closing,
+    /// Saying who one is.
     Introduction,
+    /// How the customer is addressed.
     Address,
+    /// Bearing and gestures.
     Etiquette,
+    /// Following the procedure.
     Procedure,
     // what it never says
+    /// Passing the customer on (找有关部门).
     Deflection,
+    /// Not caring (不知道、不管).
     Indifference,
+    /// Arguing with the customer.
     Confrontation,
+    /// Impatience.
     Impatience,
+    /// Treating people unequally.
     Discrimination,
+    /// Promising what cannot be kept.
     CarelessPromise,
+    /// Giving out private data.
     Privacy,
+    /// Rudeness.
     Rudeness,
 }
 
@@ -363,6 +484,7 @@ impl Category {
 /// Where in the reply a phrase must stand.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Position {
+    /// Anywhere in the reply.
     #[default]
     Anywhere,
     /// Within the first few characters (a greeting opens the reply).
@@ -376,7 +498,9 @@ pub enum Position {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Rule {
+    /// Unique within the scenario and the sets it applies.
     pub id: String,
+    /// What it is about.
     pub category: Category,
     /// Alternatives; any one matches. May contain `{company}`.
     pub phrases: Vec<String>,
@@ -392,6 +516,7 @@ pub struct Rule {
     /// A forbidden hit, or a missed requirement, fails the turn whatever the score.
     #[serde(default)]
     pub critical: bool,
+    /// Where in the reply a phrase must stand.
     #[serde(default)]
     pub position: Position,
     /// The right wording, shown with a forbidden hit or a missed requirement.
@@ -406,8 +531,11 @@ pub struct Rule {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RuleSet {
+    /// Its id, named by scenarios' `apply`.
     pub id: String,
+    /// Its title.
     pub title: String,
+    /// The manuals and clauses it rests on.
     #[serde(default)]
     pub sources: Vec<Source>,
     /// Applied to every reply of a scenario that applies this set.

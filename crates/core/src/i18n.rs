@@ -1,6 +1,7 @@
 //! Fluent messages: every string a person reads comes from
 //! `locales/<locale>/courtesy.ftl` (compiled into the binary, so nothing can
-//! go missing at run time). In zh-TW, scenario text is shown in Traditional.
+//! go missing at run time). Owns [`Locale`], [`Messages`] and the typed
+//! message argument [`Arg`]. In zh-TW, scenario text is shown in Traditional.
 
 use std::fmt;
 
@@ -9,23 +10,75 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use serde::{Deserialize, Serialize};
 use unic_langid::LanguageIdentifier;
 
-use super::diagnostic::Diagnostic;
-use super::library::PreparedScenario;
-use super::model::{Category, Mood, Role, Setting, Verdict};
-use super::scoring::Reason;
-use super::text::to_traditional;
+use crate::judge::text::to_traditional;
+use crate::model::{Category, Mood, Role, Venue, Verdict};
 
+/// A language courtesy is shown in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum Locale {
+    /// Simplified Chinese (the default).
     #[default]
     ZhCn,
+    /// Traditional Chinese; scenario text is converted.
     ZhTw,
+    /// English; scenario text stays Chinese.
     EnUs,
 }
 
+/// A value for a placeholder of a message. Only a number type becomes a
+/// fluent number (formatted and used for plurals); text, ids and seeds stay
+/// text, so `007` is not shown as `7` and a large seed is not rounded.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Arg {
+    /// Shown as it is.
+    Text(String),
+    /// A count or a score.
+    Number(i64),
+}
+
+impl fmt::Display for Arg {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Arg::Text(t) => f.write_str(t),
+            Arg::Number(n) => write!(f, "{n}"),
+        }
+    }
+}
+
+impl From<&str> for Arg {
+    fn from(text: &str) -> Arg {
+        Arg::Text(text.to_string())
+    }
+}
+
+impl From<String> for Arg {
+    fn from(text: String) -> Arg {
+        Arg::Text(text)
+    }
+}
+
+impl From<&String> for Arg {
+    fn from(text: &String) -> Arg {
+        Arg::Text(text.clone())
+    }
+}
+
+macro_rules! number_args {
+    ($($t:ty),*) => {$(
+        impl From<$t> for Arg {
+            fn from(n: $t) -> Arg {
+                i64::try_from(n).map_or_else(|_| Arg::Text(n.to_string()), Arg::Number)
+            }
+        }
+    )*};
+}
+number_args!(u8, u16, u32, u64, usize, i32, i64);
+
 impl Locale {
+    /// Every locale, in the order the menu lists them.
     pub const ALL: [Locale; 3] = [Locale::ZhCn, Locale::ZhTw, Locale::EnUs];
 
+    /// The BCP 47 tag: zh-CN, zh-TW or en-US.
     pub fn tag(self) -> &'static str {
         match self {
             Locale::ZhCn => "zh-CN",
@@ -50,9 +103,9 @@ impl Locale {
 
     fn source(self) -> &'static str {
         match self {
-            Locale::ZhCn => include_str!("../../locales/zh-CN/courtesy.ftl"),
-            Locale::ZhTw => include_str!("../../locales/zh-TW/courtesy.ftl"),
-            Locale::EnUs => include_str!("../../locales/en-US/courtesy.ftl"),
+            Locale::ZhCn => include_str!("../../../locales/zh-CN/courtesy.ftl"),
+            Locale::ZhTw => include_str!("../../../locales/zh-TW/courtesy.ftl"),
+            Locale::EnUs => include_str!("../../../locales/en-US/courtesy.ftl"),
         }
     }
 }
@@ -70,6 +123,7 @@ pub struct Messages {
 }
 
 impl Messages {
+    /// The messages of `locale`.
     pub fn new(locale: Locale) -> Messages {
         let mut chain = vec![locale];
         if locale != Locale::ZhCn {
@@ -79,6 +133,7 @@ impl Messages {
         Messages { locale, bundles }
     }
 
+    /// The locale shown.
     pub fn locale(&self) -> Locale {
         self.locale
     }
@@ -89,12 +144,12 @@ impl Messages {
     }
 
     /// A message with arguments; an unknown id comes back as itself.
-    pub fn format(&self, id: &str, args: &[(&str, String)]) -> String {
+    pub fn format(&self, id: &str, args: &[(&str, Arg)]) -> String {
         let mut fargs = FluentArgs::new();
         for (name, value) in args {
-            match value.parse::<i64>() {
-                Ok(n) => fargs.set(*name, FluentValue::from(n)),
-                Err(_) => fargs.set(*name, FluentValue::from(value.as_str())),
+            match value {
+                Arg::Number(n) => fargs.set(*name, FluentValue::from(*n)),
+                Arg::Text(t) => fargs.set(*name, FluentValue::from(t.as_str())),
             }
         }
         for bundle in &self.bundles {
@@ -119,16 +174,17 @@ impl Messages {
         }
     }
 
-    /// A scenario's title: the locale's translation if there is one.
     /// A scenario tag as shown to people; a tag with no message shows its id.
     pub fn tag(&self, tag: &str) -> String {
         self.translated(&format!("tag-{tag}"), tag)
     }
 
+    /// A scenario's title: the locale's translation if there is one.
     pub fn scenario_title(&self, id: &str, fallback: &str) -> String {
         self.translated(&format!("scenario-{id}-title"), fallback)
     }
 
+    /// A scenario's summary: the locale's translation if there is one.
     pub fn scenario_summary(&self, id: &str, fallback: &str) -> String {
         self.translated(&format!("scenario-{id}-summary"), fallback)
     }
@@ -144,6 +200,7 @@ impl Messages {
         }
     }
 
+    /// "Passed" or "failed".
     pub fn verdict(&self, v: Verdict) -> String {
         self.get(match v {
             Verdict::Pass => "verdict-pass",
@@ -151,70 +208,24 @@ impl Messages {
         })
     }
 
+    /// A rule category's name.
     pub fn category(&self, c: Category) -> String {
         self.get(&format!("category-{}", c.key()))
     }
 
-    pub fn setting(&self, s: Setting) -> String {
-        self.get(&format!("setting-{}", s.key()))
+    /// A venue's name.
+    pub fn venue(&self, v: Venue) -> String {
+        self.get(&format!("venue-{}", v.key()))
     }
 
+    /// A mood's name.
     pub fn mood(&self, m: Mood) -> String {
         self.get(&format!("mood-{}", format!("{m:?}").to_ascii_lowercase()))
     }
 
+    /// A cast role's name.
     pub fn role(&self, r: Role) -> String {
         self.get(&format!("role-{}", format!("{r:?}").to_ascii_lowercase()))
-    }
-
-    /// A turn's reason in words.
-    pub fn reason(&self, r: &Reason) -> String {
-        match r {
-            Reason::Met { rule } => self.format("reason-met", &[("rule", rule.clone())]),
-            Reason::Missed { rule, critical } => self.format(
-                if *critical { "reason-missed-critical" } else { "reason-missed" },
-                &[("rule", rule.clone())],
-            ),
-            Reason::Forbidden { rule, text, critical } => self.format(
-                if *critical { "reason-forbidden-critical" } else { "reason-forbidden" },
-                &[("rule", rule.clone()), ("text", text.clone())],
-            ),
-            Reason::GoodChoice { option } => {
-                self.format("reason-good-choice", &[("option", option.clone())])
-            }
-            Reason::BadChoice { option } => {
-                self.format("reason-bad-choice", &[("option", option.clone())])
-            }
-            Reason::TimedOut => self.get("reason-timed-out"),
-            Reason::BelowPassMark { score, pass_mark } => self.format(
-                "reason-below-pass-mark",
-                &[("score", score.to_string()), ("mark", pass_mark.to_string())],
-            ),
-        }
-    }
-
-    /// The debrief's line for a rule that failed the scenario on its own:
-    /// its category and its (first) phrase.
-    pub fn critical_failure(&self, scenario: &PreparedScenario, rule: &str) -> String {
-        let (category, phrase) = scenario
-            .book
-            .index_of(rule)
-            .map(|i| scenario.book.rule(i))
-            .map(|r| (self.category(r.category), r.phrases.first().cloned().unwrap_or_default()))
-            .unwrap_or_else(|| (String::new(), rule.to_string()));
-        self.format(
-            "debrief-critical",
-            &[("category", category), ("rule", self.scenario_text(&phrase))],
-        )
-    }
-
-    /// A diagnostic's message and its help (how to fix it).
-    pub fn diagnostic(&self, d: &Diagnostic) -> (String, Option<String>) {
-        let args: Vec<(&str, String)> = d.args.iter().map(|(k, v)| (*k, v.clone())).collect();
-        let message = self.format(&format!("diag-{}", d.code), &args);
-        let help_id = format!("diag-{}-help", d.code);
-        let help = self.has(&help_id).then(|| self.format(&help_id, &args));
-        (message, help)
     }
 }
 

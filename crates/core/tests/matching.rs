@@ -1,9 +1,9 @@
 //! Normalisation, matching, exceptions, positions, critical rules and scoring,
 //! through the core API.
 
-use courtesy::core::model::{Category, Company, Position, Rule, Verdict};
-use courtesy::core::rules::{RuleBook, RuleBookBuilder};
-use courtesy::core::scoring::score_reply;
+use courtesy_core::judge::rules::{RuleBook, RuleBookBuilder};
+use courtesy_core::judge::{self, NodeRules};
+use courtesy_core::model::{Category, Company, Position, Rule, Verdict};
 
 fn rule(id: &str, category: Category, phrases: &[&str]) -> Rule {
     Rule {
@@ -34,9 +34,13 @@ fn book(forbidden: Vec<Rule>, phrases: Vec<Rule>) -> RuleBook {
     }))
 }
 
-fn score(b: &RuleBook, text: &str, required: &[&str]) -> courtesy::core::scoring::TurnResult {
+fn score(b: &RuleBook, text: &str, required: &[&str]) -> courtesy_core::judge::TurnResult {
     let req: Vec<usize> = required.iter().map(|id| b.index_of(id).unwrap()).collect();
-    score_reply(b, text, &req, b.always_forbidden(), 60)
+    judge::score(
+        b,
+        &NodeRules { required: req, forbidden: (b.always_forbidden()).to_vec(), pass_mark: 60 },
+        text,
+    )
 }
 
 #[test]
@@ -62,8 +66,8 @@ fn forbidden_hits_report_spans_of_the_original_text() {
     let b = book(vec![rule("dont-know", Category::Indifference, &["不知道"])], vec![]);
     let reply = "嗯……我 不 知 道！";
     let r = score(&b, reply, &[]);
-    assert_eq!(r.forbidden.len(), 1);
-    let hit = &r.forbidden[0];
+    assert_eq!(r.forbidden().len(), 1);
+    let hit = &r.forbidden()[0];
     assert_eq!(hit.text, "不 知 道");
     let chars: Vec<char> = reply.chars().collect();
     assert_eq!(chars[hit.start..hit.end].iter().collect::<String>(), "不 知 道");
@@ -78,11 +82,11 @@ fn exceptions_cancel_hits_inside_polite_speech_only() {
     let mut dont_care = rule("dont-care", Category::Deflection, &["不管"]);
     dont_care.except = vec!["不管怎样".into()];
     let b = book(vec![dont_know, dont_care], vec![]);
-    assert!(score(&b, "请问，不知道您贵姓？", &[]).forbidden.is_empty());
-    assert!(score(&b, "不管怎样，我们都会帮您处理。", &[]).forbidden.is_empty());
+    assert!(score(&b, "请问，不知道您贵姓？", &[]).forbidden().is_empty());
+    assert!(score(&b, "不管怎样，我们都会帮您处理。", &[]).forbidden().is_empty());
     let r = score(&b, "不知道您贵姓？这事我们不管。", &[]);
-    assert_eq!(r.forbidden.len(), 1);
-    assert_eq!(r.forbidden[0].rule, "dont-care");
+    assert_eq!(r.forbidden().len(), 1);
+    assert_eq!(r.forbidden()[0].rule, "dont-care");
 }
 
 #[test]
@@ -94,9 +98,9 @@ fn opening_and_closing_positions_are_enforced() {
     let b = book(vec![], vec![greeting, farewell]);
     assert_eq!(score(&b, "您好，再见", &["greeting", "farewell"]).score, 100);
     let late = score(&b, "这个问题我帮您查一下，查好了告诉您，您好", &["greeting"]);
-    assert!(!late.required[0].met, "a greeting at the end does not open the reply");
+    assert!(!late.required()[0].met, "a greeting at the end does not open the reply");
     let early = score(&b, "再见，您的问题我们稍后回复，请保持电话畅通", &["farewell"]);
-    assert!(!early.required[0].met, "a farewell at the start does not close the reply");
+    assert!(!early.required()[0].met, "a farewell at the start does not close the reply");
 }
 
 #[test]
@@ -145,6 +149,6 @@ fn one_automaton_handles_many_rules_and_overlaps() {
         .collect();
     let b = book(forbidden, vec![]);
     let r = score(&b, "禁语7号和禁语123号，还有禁语499号", &[]);
-    let ids: Vec<&str> = r.forbidden.iter().map(|h| h.rule.as_str()).collect();
+    let ids: Vec<&str> = r.forbidden().iter().map(|h| h.rule.as_str()).collect();
     assert_eq!(ids, vec!["r7", "r123", "r499"]);
 }

@@ -1,0 +1,120 @@
+//! Compiling: a parsed scenario becomes a [`CompiledScenario`], ready to play
+//! and to judge. Its rules and those of the rule sets it applies go into one
+//! [`RuleBook`] (one automaton), and each node's rule lists are resolved
+//! once into [`NodeRules`]. Missing references are skipped here; `validate`
+//! reports them.
+
+use std::collections::HashMap;
+
+use crate::diagnostic::SourceFile;
+use crate::judge::rules::{RuleBook, RuleBookBuilder, RuleIndex};
+use crate::judge::{NodeRules, TurnResult, score};
+use crate::model::{Node, Prompt, RuleSet, Scenario};
+
+/// A rule set with the file it came from.
+#[derive(Debug, Clone)]
+pub struct LoadedRuleSet {
+    /// The parsed set.
+    pub set: RuleSet,
+    /// Its file, for diagnostics.
+    pub file: SourceFile,
+}
+
+/// A scenario ready to play: parsed, with its rules compiled and every
+/// typed-reply node's rules resolved.
+#[derive(Debug)]
+pub struct CompiledScenario {
+    /// The scenario as written.
+    pub scenario: Scenario,
+    /// Its file, for diagnostics.
+    pub file: SourceFile,
+    /// Every rule it can use, compiled.
+    pub book: RuleBook,
+    node_index: HashMap<String, usize>,
+    /// Per node, in node order; empty lists for nodes without a typed reply.
+    node_rules: Vec<NodeRules>,
+}
+
+impl CompiledScenario {
+    /// Compiles `scenario` against the rule sets it applies.
+    pub fn new(scenario: Scenario, file: SourceFile, rule_sets: &[LoadedRuleSet]) -> Self {
+        let mut builder = RuleBookBuilder::new();
+        for rule in &scenario.rules {
+            builder.add(rule.clone(), false);
+        }
+        for id in &scenario.apply {
+            if let Some(loaded) = rule_sets.iter().find(|s| &s.set.id == id) {
+                builder.add_rule_set(&loaded.set);
+            }
+        }
+        let book = builder.build(Some(&scenario.company));
+        // The first node of an id wins (validation reports duplicates).
+        let node_index =
+            scenario.nodes.iter().enumerate().map(|(i, n)| (n.id.clone(), i)).rev().collect();
+        let node_rules =
+            scenario.nodes.iter().map(|node| resolve(&book, node, scenario.pass_mark)).collect();
+        CompiledScenario { scenario, file, book, node_index, node_rules }
+    }
+
+    /// The scenario's id.
+    pub fn id(&self) -> &str {
+        &self.scenario.id
+    }
+
+    /// The index of the node with this id.
+    pub fn node_index(&self, id: &str) -> Option<usize> {
+        self.node_index.get(id).copied()
+    }
+
+    /// The node at an index.
+    pub fn node(&self, index: usize) -> &Node {
+        &self.scenario.nodes[index]
+    }
+
+    /// The node with this id.
+    pub fn node_by_id(&self, id: &str) -> Option<&Node> {
+        self.node_index(id).map(|i| self.node(i))
+    }
+
+    /// What a typed reply at the node is judged against.
+    pub fn node_rules(&self, index: usize) -> &NodeRules {
+        &self.node_rules[index]
+    }
+
+    /// Judges a typed reply at the node.
+    pub fn score_reply(&self, index: usize, reply: &str) -> TurnResult {
+        score(&self.book, self.node_rules(index), reply)
+    }
+
+    /// How a rule is named to a trainee: its right wording (suggestion), or
+    /// its first phrase, or its id.
+    pub fn rule_label(&self, id: &str) -> String {
+        match self.book.index_of(id).map(|i| self.book.rule(i)) {
+            Some(rule) => rule
+                .suggestion
+                .clone()
+                .or_else(|| rule.phrases.first().cloned())
+                .unwrap_or_else(|| id.to_string()),
+            None => id.to_string(),
+        }
+    }
+}
+
+/// A node's required and forbidden rules as indices; every reply also
+/// answers to the applied sets' forbidden rules.
+fn resolve(book: &RuleBook, node: &Node, pass_mark: u8) -> NodeRules {
+    let indices = |ids: &[String]| -> Vec<RuleIndex> {
+        ids.iter().filter_map(|id| book.index_of(id)).collect()
+    };
+    let (required, own_forbidden) = match &node.prompt {
+        Some(Prompt::Reply { require, forbid }) => (indices(require), indices(forbid)),
+        Some(Prompt::Choice { .. } | Prompt::Action { .. }) | None => (Vec::new(), Vec::new()),
+    };
+    let mut forbidden = book.always_forbidden().to_vec();
+    for f in own_forbidden {
+        if !forbidden.contains(&f) {
+            forbidden.push(f);
+        }
+    }
+    NodeRules { required, forbidden, pass_mark }
+}

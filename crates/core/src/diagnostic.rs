@@ -1,0 +1,400 @@
+//! Diagnostics for trainers: what is wrong in which file, at which line and
+//! column, and how to fix it. Owns [`SourceFile`] (a file as read, for
+//! snippets), [`Diagnostic`] and its typed [`Code`]. The words live in the
+//! fluent files (`diag-<code>` and `diag-<code>-help`); a diagnostic carries
+//! the code, the place and the arguments, and [`Diagnostic::message`] puts
+//! them into words.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::i18n::{Arg, Messages};
+
+/// What is wrong, as a code. Each has `diag-<key>` and `diag-<key>-help`
+/// messages in every locale (a test checks this), and the key is what
+/// `validate --json` and the tests name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(into = "&'static str")]
+pub enum Code {
+    /// `io`
+    Io,
+    /// `file-too-large`
+    FileTooLarge,
+    /// `invalid-utf8`
+    InvalidUtf8,
+    /// `nul-byte`
+    NulByte,
+    /// `syntax`
+    Syntax,
+    /// `unknown-field`
+    UnknownField,
+    /// `missing-field`
+    MissingField,
+    /// `duplicate-field`
+    DuplicateField,
+    /// `unknown-variant`
+    UnknownVariant,
+    /// `wrong-type`
+    WrongType,
+    /// `too-deep`
+    TooDeep,
+    /// `duplicate-id`
+    DuplicateId,
+    /// `no-phrases`
+    NoPhrases,
+    /// `empty-phrase`
+    EmptyPhrase,
+    /// `id-filename`
+    IdFilename,
+    /// `bad-pass-mark`
+    BadPassMark,
+    /// `unknown-rule-set`
+    UnknownRuleSet,
+    /// `unknown-speaker`
+    UnknownSpeaker,
+    /// `bad-time-limit`
+    BadTimeLimit,
+    /// `no-prompt`
+    NoPrompt,
+    /// `ending-with-prompt`
+    EndingWithPrompt,
+    /// `unknown-rule`
+    UnknownRule,
+    /// `no-options`
+    NoOptions,
+    /// `no-good-option`
+    NoGoodOption,
+    /// `no-branch`
+    NoBranch,
+    /// `non-exhaustive`
+    NonExhaustive,
+    /// `dangling-ref`
+    DanglingRef,
+    /// `unknown-option`
+    UnknownOption,
+    /// `timeout-without-limit`
+    TimeoutWithoutLimit,
+    /// `unreachable`
+    Unreachable,
+    /// `dead-end`
+    DeadEnd,
+    /// `bad-example`
+    BadExample,
+    /// `example-mismatch`
+    ExampleMismatch,
+    /// `model-fails`
+    ModelFails,
+}
+
+impl Code {
+    /// Every code, in the order of the reference in docs/scenario-format.md.
+    pub const ALL: [Code; 34] = [
+        Code::Io,
+        Code::FileTooLarge,
+        Code::InvalidUtf8,
+        Code::NulByte,
+        Code::Syntax,
+        Code::UnknownField,
+        Code::MissingField,
+        Code::DuplicateField,
+        Code::UnknownVariant,
+        Code::WrongType,
+        Code::TooDeep,
+        Code::DuplicateId,
+        Code::NoPhrases,
+        Code::EmptyPhrase,
+        Code::IdFilename,
+        Code::BadPassMark,
+        Code::UnknownRuleSet,
+        Code::UnknownSpeaker,
+        Code::BadTimeLimit,
+        Code::NoPrompt,
+        Code::EndingWithPrompt,
+        Code::UnknownRule,
+        Code::NoOptions,
+        Code::NoGoodOption,
+        Code::NoBranch,
+        Code::NonExhaustive,
+        Code::DanglingRef,
+        Code::UnknownOption,
+        Code::TimeoutWithoutLimit,
+        Code::Unreachable,
+        Code::DeadEnd,
+        Code::BadExample,
+        Code::ExampleMismatch,
+        Code::ModelFails,
+    ];
+
+    /// The stable kebab-case key.
+    pub fn key(self) -> &'static str {
+        match self {
+            Code::Io => "io",
+            Code::FileTooLarge => "file-too-large",
+            Code::InvalidUtf8 => "invalid-utf8",
+            Code::NulByte => "nul-byte",
+            Code::Syntax => "syntax",
+            Code::UnknownField => "unknown-field",
+            Code::MissingField => "missing-field",
+            Code::DuplicateField => "duplicate-field",
+            Code::UnknownVariant => "unknown-variant",
+            Code::WrongType => "wrong-type",
+            Code::TooDeep => "too-deep",
+            Code::DuplicateId => "duplicate-id",
+            Code::NoPhrases => "no-phrases",
+            Code::EmptyPhrase => "empty-phrase",
+            Code::IdFilename => "id-filename",
+            Code::BadPassMark => "bad-pass-mark",
+            Code::UnknownRuleSet => "unknown-rule-set",
+            Code::UnknownSpeaker => "unknown-speaker",
+            Code::BadTimeLimit => "bad-time-limit",
+            Code::NoPrompt => "no-prompt",
+            Code::EndingWithPrompt => "ending-with-prompt",
+            Code::UnknownRule => "unknown-rule",
+            Code::NoOptions => "no-options",
+            Code::NoGoodOption => "no-good-option",
+            Code::NoBranch => "no-branch",
+            Code::NonExhaustive => "non-exhaustive",
+            Code::DanglingRef => "dangling-ref",
+            Code::UnknownOption => "unknown-option",
+            Code::TimeoutWithoutLimit => "timeout-without-limit",
+            Code::Unreachable => "unreachable",
+            Code::DeadEnd => "dead-end",
+            Code::BadExample => "bad-example",
+            Code::ExampleMismatch => "example-mismatch",
+            Code::ModelFails => "model-fails",
+        }
+    }
+}
+
+impl From<Code> for &'static str {
+    fn from(code: Code) -> &'static str {
+        code.key()
+    }
+}
+
+impl fmt::Display for Code {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.key())
+    }
+}
+
+/// Largest scenario or rule-set file accepted, in bytes.
+pub const MAX_FILE_BYTES: usize = 1024 * 1024;
+
+/// Whether a diagnostic stops the file from being played.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// The file (or the scenario in it) cannot be played until it is fixed.
+    Error,
+    /// Worth a look; the scenario still plays.
+    Warning,
+}
+
+/// A file as read from disk, kept for snippets.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceFile {
+    /// Where it was read from (as given, not canonicalised).
+    pub path: PathBuf,
+    /// The whole text.
+    pub text: Arc<str>,
+}
+
+impl SourceFile {
+    /// A file from its path and text.
+    pub fn new(path: impl Into<PathBuf>, text: impl Into<Arc<str>>) -> Self {
+        SourceFile { path: path.into(), text: text.into() }
+    }
+
+    /// 1-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, byte: usize) -> (usize, usize) {
+        let byte = byte.min(self.text.len());
+        let before = &self.text[..floor_char_boundary(&self.text, byte)];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let col = before[line_start..].chars().count() + 1;
+        (line, col)
+    }
+
+    /// Byte offset of a 1-based line and character column.
+    pub fn offset(&self, line: usize, col: usize) -> usize {
+        let mut offset = 0;
+        for (i, l) in self.text.split_inclusive('\n').enumerate() {
+            if i + 1 == line {
+                let within: usize = l.chars().take(col.saturating_sub(1)).map(char::len_utf8).sum();
+                return offset + within;
+            }
+            offset += l.len();
+        }
+        self.text.len()
+    }
+
+    /// Byte span of the first `"value"` (a quoted string) at or after `from`.
+    pub fn find_string(&self, value: &str, from: usize) -> Option<(usize, usize)> {
+        let quoted = format!("\"{value}\"");
+        let from = floor_char_boundary(&self.text, from.min(self.text.len()));
+        self.text[from..].find(&quoted).map(|i| (from + i, from + i + quoted.len()))
+    }
+
+    /// Byte span of `field: "value"` (e.g. a node's `id: "start"`).
+    pub fn find_field(&self, field: &str, value: &str) -> Option<(usize, usize)> {
+        let mut from = 0;
+        while let Some((start, end)) = self.find_string(value, from) {
+            let before = self.text[..start].trim_end();
+            if let Some(rest) = before.strip_suffix(':')
+                && rest.trim_end().ends_with(field)
+            {
+                return Some((start, end));
+            }
+            from = end;
+        }
+        None
+    }
+}
+
+fn floor_char_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// One problem found in a file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// What is wrong; names the fluent message.
+    pub code: Code,
+    /// The file.
+    pub path: PathBuf,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub col: usize,
+    /// Byte span in the file, for the snippet.
+    #[serde(skip)]
+    pub span: Option<(usize, usize)>,
+    /// Arguments of the fluent message.
+    #[serde(serialize_with = "args_as_strings")]
+    pub args: Vec<(&'static str, Arg)>,
+    /// The file's text, for the snippet.
+    #[serde(skip)]
+    pub source: Option<Arc<str>>,
+}
+
+impl Diagnostic {
+    /// An error at a byte span of a file.
+    pub fn at(file: &SourceFile, span: Option<(usize, usize)>, code: Code) -> Self {
+        let (line, col) = span.map_or((1, 1), |(s, _)| file.line_col(s));
+        Diagnostic {
+            severity: Severity::Error,
+            code,
+            path: file.path.clone(),
+            line,
+            col,
+            span,
+            args: Vec::new(),
+            source: Some(file.text.clone()),
+        }
+    }
+
+    /// An error about a file that could not be read as text.
+    pub fn file(path: &Path, line: usize, col: usize, code: Code) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            code,
+            path: path.to_path_buf(),
+            line,
+            col,
+            span: None,
+            args: Vec::new(),
+            source: None,
+        }
+    }
+
+    /// Adds an argument of the message: text stays text, and only a number
+    /// type becomes a fluent number.
+    pub fn arg(mut self, name: &'static str, value: impl Into<Arg>) -> Self {
+        self.args.push((name, value.into()));
+        self
+    }
+
+    /// Makes it a warning.
+    pub fn warning(mut self) -> Self {
+        self.severity = Severity::Warning;
+        self
+    }
+
+    /// Is it an error (not a warning)?
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
+    /// The message, and how to fix it, in the language of `m`.
+    pub fn message(&self, m: &Messages) -> (String, Option<String>) {
+        let message = m.format(&format!("diag-{}", self.code), &self.args);
+        let help_id = format!("diag-{}-help", self.code);
+        let help = m.has(&help_id).then(|| m.format(&help_id, &self.args));
+        (message, help)
+    }
+}
+
+fn args_as_strings<S: serde::Serializer>(
+    args: &[(&'static str, Arg)],
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeSeq;
+    let mut seq = serializer.serialize_seq(Some(args.len()))?;
+    for (name, value) in args {
+        seq.serialize_element(&(name, value.to_string()))?;
+    }
+    seq.end()
+}
+
+/// Reads a file as UTF-8 text, refusing huge files and invalid UTF-8 with a
+/// diagnostic that points at the problem.
+pub fn read_source(path: &Path) -> Result<SourceFile, Diagnostic> {
+    let meta = std::fs::metadata(path)
+        .map_err(|e| Diagnostic::file(path, 1, 1, Code::Io).arg("detail", e.to_string()))?;
+    if meta.len() > MAX_FILE_BYTES as u64 {
+        return Err(Diagnostic::file(path, 1, 1, Code::FileTooLarge)
+            .arg("size", meta.len())
+            .arg("limit", MAX_FILE_BYTES));
+    }
+    let bytes = std::fs::read(path)
+        .map_err(|e| Diagnostic::file(path, 1, 1, Code::Io).arg("detail", e.to_string()))?;
+    source_from_bytes(path, bytes)
+}
+
+/// Checks bytes for UTF-8 and NUL, giving line:col of the first bad byte.
+pub fn source_from_bytes(path: &Path, bytes: Vec<u8>) -> Result<SourceFile, Diagnostic> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(Diagnostic::file(path, 1, 1, Code::FileTooLarge)
+            .arg("size", bytes.len())
+            .arg("limit", MAX_FILE_BYTES));
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => {
+            let file = SourceFile::new(path, text);
+            if let Some(nul) = file.text.find('\0') {
+                let (line, col) = file.line_col(nul);
+                let mut d = Diagnostic::at(&file, Some((nul, nul + 1)), Code::NulByte);
+                (d.line, d.col) = (line, col);
+                return Err(d);
+            }
+            Ok(file)
+        }
+        Err(e) => {
+            let good = e.utf8_error().valid_up_to();
+            let bytes = e.into_bytes();
+            let prefix = String::from_utf8_lossy(&bytes[..good]);
+            let line = prefix.matches('\n').count() + 1;
+            let col = prefix[prefix.rfind('\n').map_or(0, |i| i + 1)..].chars().count() + 1;
+            Err(Diagnostic::file(path, line, col, Code::InvalidUtf8).arg("byte", good))
+        }
+    }
+}

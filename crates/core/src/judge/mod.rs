@@ -1,0 +1,16 @@
+//! Judging a turn, in three steps: [`text`] normalises a reply (and keeps a
+//! map back to the original characters), [`rules`] finds every rule hit in
+//! one pass of a compiled automaton, and [`score`](mod@score) turns the hits
+//! into a [`TurnResult`] with structured reasons. [`score()`] is the one
+//! entry point for a typed reply; [`score_pick`] and [`score_timeout`] judge
+//! the other two outcomes of a turn; [`score_scenario`] adds a played
+//! scenario up.
+
+pub mod rules;
+pub mod score;
+pub mod text;
+
+pub use score::{
+    CategoryScore, ForbiddenHit, NodeRules, Reason, RequiredCheck, ScenarioResult, TurnOutcome,
+    TurnRecord, TurnResult, score, score_pick, score_scenario, score_timeout,
+};

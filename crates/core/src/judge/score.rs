@@ -1,0 +1,607 @@
+//! Scoring: turns a scan of a reply (or a picked option, or a timeout) into
+//! a [`TurnResult`], and a played scenario into a [`ScenarioResult`] with
+//! per-category sub-scores. Reasons are structured here; the `explain`
+//! module puts them into words.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use super::rules::{RuleBook, RuleIndex, Scan};
+use crate::model::{Category, EndingKind, PromptOption, Verdict};
+
+/// What a typed reply at one node is judged against, resolved to rule
+/// indices of the scenario's [`RuleBook`] once, when the scenario is
+/// compiled.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct NodeRules {
+    /// Rules the reply must meet.
+    pub required: Vec<RuleIndex>,
+    /// Rules the reply must not hit (the node's own and the applied sets').
+    pub forbidden: Vec<RuleIndex>,
+    /// A turn scoring below it fails.
+    pub pass_mark: u8,
+}
+
+impl NodeRules {
+    /// No requirement, every always-forbidden rule of `book`, and the
+    /// default pass mark: how `check` judges against a rule set.
+    pub fn forbidden_only(book: &RuleBook) -> NodeRules {
+        NodeRules {
+            required: Vec::new(),
+            forbidden: book.always_forbidden().to_vec(),
+            pass_mark: crate::model::DEFAULT_PASS_MARK,
+        }
+    }
+}
+
+/// A required rule and whether the reply met it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RequiredCheck {
+    /// The rule's id.
+    pub rule: String,
+    /// Its category.
+    pub category: Category,
+    /// Whether the reply met it.
+    pub met: bool,
+    /// Its share of the turn score.
+    pub weight: u32,
+    /// Missing it fails the turn whatever the score.
+    pub critical: bool,
+    /// Character span in the reply where it was met (start).
+    pub start: Option<usize>,
+    /// Character span in the reply where it was met (end, exclusive).
+    pub end: Option<usize>,
+    /// The manual's clause.
+    pub clause: Option<String>,
+    /// The wording to use when it was missed.
+    pub suggestion: Option<String>,
+}
+
+/// A forbidden phrase found in the reply.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ForbiddenHit {
+    /// The rule's id.
+    pub rule: String,
+    /// Its category.
+    pub category: Category,
+    /// The words of the ORIGINAL reply that hit.
+    pub text: String,
+    /// Character offset (not bytes) into the reply where the hit starts.
+    pub start: usize,
+    /// Character offset where it ends (exclusive).
+    pub end: usize,
+    /// Points it takes off.
+    pub penalty: u32,
+    /// A hit fails the turn whatever the score.
+    pub critical: bool,
+    /// The manual's clause.
+    pub clause: Option<String>,
+    /// The right wording.
+    pub suggestion: Option<String>,
+}
+
+/// Why a turn got its verdict; `explain` puts it into words (`reason-*`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum Reason {
+    /// A required rule was met.
+    Met {
+        /// The rule's id.
+        rule: String,
+    },
+    /// A required rule was not met.
+    Missed {
+        /// The rule's id.
+        rule: String,
+        /// Missing it fails the turn.
+        critical: bool,
+    },
+    /// A forbidden rule was hit.
+    Forbidden {
+        /// The rule's id.
+        rule: String,
+        /// The words that hit.
+        text: String,
+        /// The hit fails the turn.
+        critical: bool,
+    },
+    /// A good option was picked.
+    GoodChoice {
+        /// The option's id.
+        option: String,
+    },
+    /// A bad option was picked.
+    BadChoice {
+        /// The option's id.
+        option: String,
+    },
+    /// The time ran out.
+    TimedOut,
+    /// The score is below the pass mark.
+    BelowPassMark {
+        /// The turn's score.
+        score: u8,
+        /// The pass mark.
+        pass_mark: u8,
+    },
+}
+
+/// What happened on a turn, judged. A new kind of turn is a new variant,
+/// and every `match` over it must handle it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "kebab-case")]
+pub enum TurnOutcome {
+    /// A typed reply, with the rules it met and hit.
+    Reply {
+        /// Each required rule, met or missed.
+        required: Vec<RequiredCheck>,
+        /// Each forbidden hit, in reply order.
+        forbidden: Vec<ForbiddenHit>,
+        /// Ids of every rule the reply hit, required or forbidden.
+        #[serde(alias = "said")]
+        rules_hit: Vec<String>,
+    },
+    /// An option of a Choice or Action prompt was picked.
+    Picked {
+        /// The option's id.
+        option: String,
+        /// The category the turn counts towards.
+        category: Category,
+    },
+    /// The time limit ran out.
+    TimedOut,
+}
+
+/// The result of one turn: the verdict, the score, what happened and why.
+///
+/// In JSON the outcome's fields sit beside the verdict (`kind` says which
+/// outcome). Records written before the outcome was typed (with `said`,
+/// `timed_out`, `chose` and `choice_category`) still read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(try_from = "TurnResultWire")]
+pub struct TurnResult {
+    /// Pass or fail.
+    pub verdict: Verdict,
+    /// 0 to 100.
+    pub score: u8,
+    /// What happened.
+    #[serde(flatten)]
+    pub outcome: TurnOutcome,
+    /// Why, in order.
+    pub reasons: Vec<Reason>,
+}
+
+/// Every field a turn result has been written with, today's and earlier
+/// records' alike.
+#[derive(Deserialize, Default)]
+struct TurnResultWire {
+    verdict: Option<Verdict>,
+    score: Option<u8>,
+    #[serde(default)]
+    reasons: Vec<Reason>,
+    #[serde(default)]
+    kind: Option<String>,
+    #[serde(default)]
+    required: Vec<RequiredCheck>,
+    #[serde(default)]
+    forbidden: Vec<ForbiddenHit>,
+    #[serde(default, alias = "said")]
+    rules_hit: Vec<String>,
+    #[serde(default, alias = "chose")]
+    option: Option<String>,
+    #[serde(default, alias = "choice_category")]
+    category: Option<Category>,
+    #[serde(default)]
+    timed_out: bool,
+}
+
+impl TryFrom<TurnResultWire> for TurnResult {
+    type Error = String;
+
+    fn try_from(w: TurnResultWire) -> Result<TurnResult, String> {
+        let (Some(verdict), Some(score)) = (w.verdict, w.score) else {
+            return Err("a turn needs `verdict` and `score`".into());
+        };
+        let kind = match w.kind.as_deref() {
+            Some(kind) => kind,
+            None if w.timed_out => "timed-out",
+            None if w.option.is_some() => "picked",
+            None => "reply",
+        };
+        let outcome = match kind {
+            "reply" => TurnOutcome::Reply {
+                required: w.required,
+                forbidden: w.forbidden,
+                rules_hit: w.rules_hit,
+            },
+            "picked" => TurnOutcome::Picked {
+                option: w.option.ok_or("a picked turn needs `option`")?,
+                category: w.category.unwrap_or(Category::Etiquette),
+            },
+            "timed-out" => TurnOutcome::TimedOut,
+            other => return Err(format!("unknown turn kind `{other}`")),
+        };
+        Ok(TurnResult { verdict, score, outcome, reasons: w.reasons })
+    }
+}
+
+impl TurnResult {
+    /// Did the turn pass?
+    pub fn passed(&self) -> bool {
+        self.verdict == Verdict::Pass
+    }
+
+    /// The required rules checked (none unless the turn was a typed reply).
+    pub fn required(&self) -> &[RequiredCheck] {
+        match &self.outcome {
+            TurnOutcome::Reply { required, .. } => required,
+            TurnOutcome::Picked { .. } | TurnOutcome::TimedOut => &[],
+        }
+    }
+
+    /// The forbidden hits (none unless the turn was a typed reply).
+    pub fn forbidden(&self) -> &[ForbiddenHit] {
+        match &self.outcome {
+            TurnOutcome::Reply { forbidden, .. } => forbidden,
+            TurnOutcome::Picked { .. } | TurnOutcome::TimedOut => &[],
+        }
+    }
+
+    /// Did the reply hit this rule (required or forbidden)?
+    pub fn hit_rule(&self, id: &str) -> bool {
+        match &self.outcome {
+            TurnOutcome::Reply { rules_hit, .. } => rules_hit.iter().any(|r| r == id),
+            TurnOutcome::Picked { .. } | TurnOutcome::TimedOut => false,
+        }
+    }
+
+    /// The picked option's id, for a Choice or Action turn.
+    pub fn picked(&self) -> Option<&str> {
+        match &self.outcome {
+            TurnOutcome::Picked { option, .. } => Some(option),
+            TurnOutcome::Reply { .. } | TurnOutcome::TimedOut => None,
+        }
+    }
+
+    /// Did the time run out?
+    pub fn timed_out(&self) -> bool {
+        matches!(self.outcome, TurnOutcome::TimedOut)
+    }
+}
+
+/// Scores a typed reply against a node's rules: the one way a reply is
+/// judged, by the session, `validate` (model answers and examples) and
+/// `check` alike.
+pub fn score(book: &RuleBook, rules: &NodeRules, reply: &str) -> TurnResult {
+    let scan = book.scan(reply);
+    score_scan(book, rules, reply, &scan)
+}
+
+/// Scores an already scanned reply.
+fn score_scan(book: &RuleBook, rules: &NodeRules, reply: &str, scan: &Scan) -> TurnResult {
+    let spans = CharSpans::new(reply);
+    let mut reasons = Vec::new();
+    let mut critical_failure = false;
+
+    let mut required_checks = Vec::with_capacity(rules.required.len());
+    let (mut total_weight, mut met_weight) = (0u64, 0u64);
+    for &index in &rules.required {
+        let rule = book.rule(index);
+        let hit = scan.first_hit(index);
+        let span = hit.map(|h| scan.normalized.original_span(h.start, h.end));
+        total_weight += u64::from(rule.weight);
+        if hit.is_some() {
+            met_weight += u64::from(rule.weight);
+            reasons.push(Reason::Met { rule: rule.id.clone() });
+        } else {
+            critical_failure |= rule.critical;
+            reasons.push(Reason::Missed { rule: rule.id.clone(), critical: rule.critical });
+        }
+        required_checks.push(RequiredCheck {
+            rule: rule.id.clone(),
+            category: rule.category,
+            met: hit.is_some(),
+            weight: rule.weight,
+            critical: rule.critical,
+            start: span.map(|s| s.0),
+            end: span.map(|s| s.1),
+            clause: rule.clause.clone(),
+            suggestion: rule.suggestion.clone().or_else(|| rule.phrases.first().cloned()),
+        });
+    }
+
+    let mut forbidden_hits = Vec::new();
+    let mut penalty = 0u64;
+    let mut penalised: Vec<RuleIndex> = Vec::new();
+    for hit in &scan.hits {
+        if !rules.forbidden.contains(&hit.rule) {
+            continue;
+        }
+        let rule = book.rule(hit.rule);
+        let (start, end) = scan.normalized.original_span(hit.start, hit.end);
+        let text = spans.slice(start, end).to_string();
+        if !penalised.contains(&hit.rule) {
+            penalised.push(hit.rule);
+            penalty += u64::from(rule.penalty);
+            critical_failure |= rule.critical;
+            reasons.push(Reason::Forbidden {
+                rule: rule.id.clone(),
+                text: text.clone(),
+                critical: rule.critical,
+            });
+        }
+        forbidden_hits.push(ForbiddenHit {
+            rule: rule.id.clone(),
+            category: rule.category,
+            text,
+            start,
+            end,
+            penalty: rule.penalty,
+            critical: rule.critical,
+            clause: rule.clause.clone(),
+            suggestion: rule.suggestion.clone(),
+        });
+    }
+    forbidden_hits.sort_by_key(|h| (h.start, h.end));
+
+    let base = (met_weight * 100).checked_div(total_weight).unwrap_or(100);
+    let score = base.saturating_sub(penalty).min(100) as u8;
+    if score < rules.pass_mark {
+        reasons.push(Reason::BelowPassMark { score, pass_mark: rules.pass_mark });
+    }
+    let verdict =
+        if critical_failure || score < rules.pass_mark { Verdict::Fail } else { Verdict::Pass };
+
+    let mut rules_hit: Vec<String> = Vec::new();
+    for hit in &scan.hits {
+        let id = &book.rule(hit.rule).id;
+        if !rules_hit.contains(id) {
+            rules_hit.push(id.clone());
+        }
+    }
+
+    TurnResult {
+        verdict,
+        score,
+        outcome: TurnOutcome::Reply {
+            required: required_checks,
+            forbidden: forbidden_hits,
+            rules_hit,
+        },
+        reasons,
+    }
+}
+
+/// Scores the pick of an option.
+pub fn score_pick(option: &PromptOption) -> TurnResult {
+    let (verdict, score, reason) = if option.good {
+        (Verdict::Pass, 100, Reason::GoodChoice { option: option.id.clone() })
+    } else {
+        (Verdict::Fail, 0, Reason::BadChoice { option: option.id.clone() })
+    };
+    TurnResult {
+        verdict,
+        score,
+        outcome: TurnOutcome::Picked { option: option.id.clone(), category: option.category },
+        reasons: vec![reason],
+    }
+}
+
+/// The result of a prompt that ran out of time.
+pub fn score_timeout() -> TurnResult {
+    TurnResult {
+        verdict: Verdict::Fail,
+        score: 0,
+        outcome: TurnOutcome::TimedOut,
+        reasons: vec![Reason::TimedOut],
+    }
+}
+
+/// One judged turn: the JSON shape of a turn everywhere, in a played
+/// scenario's transcript (`play --json`, `results.jsonl`) and in
+/// `check --json`. Documented in docs/turn-json.md.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(try_from = "TurnRecordWire")]
+pub struct TurnRecord {
+    /// The node's id (none for `check` against a rule set).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub node: Option<String>,
+    /// Cast id of who spoke the line.
+    #[serde(default)]
+    pub speaker: Option<String>,
+    /// The customer's line as shown (the chosen variant).
+    #[serde(default)]
+    pub line: Option<String>,
+    /// What the trainee typed, or the text of the option picked.
+    pub reply: String,
+    /// Seconds the trainee took (none for `check`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seconds: Option<f32>,
+    /// The judgement (its fields sit beside these in JSON).
+    #[serde(flatten)]
+    pub result: TurnResult,
+}
+
+/// A turn as written today (the result's fields inline) or before (under
+/// `result`).
+#[derive(Deserialize)]
+struct TurnRecordWire {
+    #[serde(default)]
+    node: Option<String>,
+    #[serde(default)]
+    speaker: Option<String>,
+    #[serde(default)]
+    line: Option<String>,
+    reply: String,
+    #[serde(default)]
+    seconds: Option<f32>,
+    #[serde(default)]
+    result: Option<TurnResultWire>,
+    #[serde(flatten)]
+    inline: TurnResultWire,
+}
+
+impl TryFrom<TurnRecordWire> for TurnRecord {
+    type Error = String;
+
+    fn try_from(w: TurnRecordWire) -> Result<TurnRecord, String> {
+        let result = TurnResult::try_from(w.result.unwrap_or(w.inline))?;
+        Ok(TurnRecord {
+            node: w.node,
+            speaker: w.speaker,
+            line: w.line,
+            reply: w.reply,
+            seconds: w.seconds,
+            result,
+        })
+    }
+}
+
+/// A category's sub-score.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CategoryScore {
+    /// The category.
+    pub category: Category,
+    /// 0 to 100.
+    pub score: u8,
+    /// Weight of the rules met and good picks.
+    pub earned: u32,
+    /// Weight of all rules checked and picks made.
+    pub possible: u32,
+    /// Points taken off by forbidden hits.
+    pub penalty: u32,
+}
+
+/// The result of a whole scenario.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScenarioResult {
+    /// The scenario's id.
+    pub scenario: String,
+    /// The seed that picked the line variants.
+    pub seed: u64,
+    /// The mean turn score.
+    pub score: u8,
+    /// Pass or fail.
+    pub verdict: Verdict,
+    /// The scenario's pass mark.
+    pub pass_mark: u8,
+    /// The kind of ending reached, if one was.
+    pub ending: Option<EndingKind>,
+    /// The ending node reached, if one was.
+    pub ending_node: Option<String>,
+    /// Sub-score per category.
+    pub categories: Vec<CategoryScore>,
+    /// Rules whose critical failure fails the scenario whatever the score.
+    pub critical_failures: Vec<String>,
+    /// Every turn played.
+    pub transcript: Vec<TurnRecord>,
+}
+
+/// Adds up a transcript. The overall score is the mean turn score; the
+/// scenario passes when that reaches the pass mark, no turn failed on a
+/// critical rule, and the ending (if reached) is a good one.
+pub fn score_scenario(
+    scenario: &str,
+    seed: u64,
+    pass_mark: u8,
+    transcript: Vec<TurnRecord>,
+    ending: Option<(String, EndingKind)>,
+) -> ScenarioResult {
+    let mut categories: BTreeMap<Category, (u32, u32, u32)> = BTreeMap::new();
+    let mut critical_failures: Vec<String> = Vec::new();
+    let mut note_critical = |rule: &str| {
+        if !critical_failures.iter().any(|r| r == rule) {
+            critical_failures.push(rule.to_string());
+        }
+    };
+    for turn in &transcript {
+        let r = &turn.result;
+        for check in r.required() {
+            let entry = categories.entry(check.category).or_default();
+            entry.1 += check.weight;
+            if check.met {
+                entry.0 += check.weight;
+            } else if check.critical {
+                note_critical(&check.rule);
+            }
+        }
+        for hit in r.forbidden().iter().filter(|h| h.critical) {
+            note_critical(&hit.rule);
+        }
+        let mut seen: Vec<&str> = Vec::new();
+        for hit in r.forbidden() {
+            if !seen.contains(&hit.rule.as_str()) {
+                seen.push(&hit.rule);
+                categories.entry(hit.category).or_default().2 += hit.penalty;
+            }
+        }
+        if let TurnOutcome::Picked { category, .. } = r.outcome {
+            let entry = categories.entry(category).or_default();
+            entry.1 += 1;
+            if r.passed() {
+                entry.0 += 1;
+            }
+        }
+    }
+    let categories = categories
+        .into_iter()
+        .map(|(category, (earned, possible, penalty))| {
+            let score = if possible > 0 {
+                let base = i64::from(earned) * 100 / i64::from(possible);
+                (base - i64::from(penalty)).clamp(0, 100) as u8
+            } else {
+                (100 - i64::from(penalty)).clamp(0, 100) as u8
+            };
+            CategoryScore { category, score, earned, possible, penalty }
+        })
+        .collect();
+    let score = if transcript.is_empty() {
+        0
+    } else {
+        (transcript.iter().map(|t| u64::from(t.result.score)).sum::<u64>()
+            / transcript.len() as u64) as u8
+    };
+    let bad_ending = matches!(ending, Some((_, EndingKind::Bad)));
+    let critical = !critical_failures.is_empty();
+    let verdict = if score >= pass_mark && !critical && !bad_ending && !transcript.is_empty() {
+        Verdict::Pass
+    } else {
+        Verdict::Fail
+    };
+    let (ending_node, ending) = match ending {
+        Some((node, kind)) => (Some(node), Some(kind)),
+        None => (None, None),
+    };
+    ScenarioResult {
+        scenario: scenario.to_string(),
+        seed,
+        score,
+        verdict,
+        pass_mark,
+        ending,
+        ending_node,
+        categories,
+        critical_failures,
+        transcript,
+    }
+}
+
+/// Maps char offsets of a string to byte offsets, for slicing by chars.
+struct CharSpans<'a> {
+    text: &'a str,
+    bytes: Vec<usize>,
+}
+
+impl<'a> CharSpans<'a> {
+    fn new(text: &'a str) -> Self {
+        let mut bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).collect();
+        bytes.push(text.len());
+        CharSpans { text, bytes }
+    }
+
+    fn slice(&self, start: usize, end: usize) -> &'a str {
+        let last = self.bytes.len() - 1;
+        &self.text[self.bytes[start.min(last)]..self.bytes[end.min(last)]]
+    }
+}

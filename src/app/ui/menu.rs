@@ -1,0 +1,318 @@
+//! The menu screen: who plays, practice or exam, the language, and the
+//! scenarios, filtered by venue and tag or searched by title, with a preview
+//! of the selected one; an unfinished session is offered to continue (F5).
+//! ↑/↓ choose, Enter or a double-click opens the briefing.
+
+use std::sync::Arc;
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use courtesy_core::model::Venue;
+use courtesy_core::play::Mode;
+use courtesy_core::{CompiledScenario, Locale, Messages};
+use egui::{Align, Color32, Key, RichText};
+
+use super::widgets::{ACCENT, BAD, MUTED, fact_row, heading, locale_name, source_lines};
+use super::{DrawScreens, panel_frame, root_ui};
+use crate::app::scenario_assets::LiveLibrary;
+use crate::app::state::{AppState, GameCommand, MenuOrder, Preferences, Progress};
+
+/// Draws the menu while it is the screen.
+pub struct MenuPlugin;
+
+impl Plugin for MenuPlugin {
+    fn build(&self, app: &mut App) {
+        app.init_resource::<MenuSelection>().add_systems(
+            EguiPrimaryContextPass,
+            draw.in_set(DrawScreens).run_if(in_state(AppState::Menu)),
+        );
+    }
+}
+
+/// The menu's filters and selection, kept between frames.
+#[derive(Resource, Default, Debug, Clone)]
+pub struct MenuSelection {
+    /// Only this venue.
+    pub venue: Option<Venue>,
+    /// Only this tag.
+    pub tag: Option<String>,
+    /// Title search.
+    pub search: String,
+    /// The scenario selected.
+    pub selected: Option<String>,
+    /// The selection the list last scrolled to, so a selection made by the
+    /// keys, a script or a filter change is brought into view once.
+    pub scrolled_to: Option<String>,
+}
+
+impl MenuSelection {
+    /// The scenarios the menu shows, in order.
+    pub fn visible(&self, library: &LiveLibrary, m: &Messages) -> Vec<Arc<CompiledScenario>> {
+        let search = self.search.trim().to_lowercase();
+        library
+            .scenarios()
+            .into_iter()
+            .filter(|s| self.venue.is_none_or(|x| s.scenario.venue == x))
+            .filter(|s| self.tag.as_ref().is_none_or(|t| s.scenario.tags.contains(t)))
+            .filter(|s| {
+                search.is_empty()
+                    || m.scenario_title(s.id(), &s.scenario.title).to_lowercase().contains(&search)
+                    || s.scenario.title.contains(search.as_str())
+                    || s.id().contains(search.as_str())
+            })
+            .collect()
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn draw(
+    mut contexts: EguiContexts,
+    mut prefs: ResMut<Preferences>,
+    library: Res<LiveLibrary>,
+    mut selection: ResMut<MenuSelection>,
+    progress: Res<Progress>,
+    mut order: ResMut<MenuOrder>,
+    mut out: MessageWriter<GameCommand>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?.clone();
+    let mut root = root_ui(&ctx);
+    egui::CentralPanel::default().frame(panel_frame()).show(&mut root, |ui| {
+        out.write_batch(menu(ui, &mut prefs, &library, &mut selection, &progress, &mut order));
+    });
+    Ok(())
+}
+
+/// The menu: name, mode and language on top; on the left the filters and
+/// the scenario list, on the right the selected scenario and Start. The
+/// ids listed are left in `order`.
+pub fn menu(
+    ui: &mut egui::Ui,
+    prefs: &mut Preferences,
+    library: &LiveLibrary,
+    menu: &mut MenuSelection,
+    progress: &Progress,
+    order: &mut MenuOrder,
+) -> Vec<GameCommand> {
+    let mut out = Vec::new();
+    let m = &prefs.messages;
+    // Read before the text boxes are drawn: Enter that leaves the name box
+    // must not also start a scenario.
+    let nothing_focused = ui.memory(|mem| mem.focused().is_none());
+    heading(ui, m.get("ui-title"));
+    ui.label(RichText::new(m.get("ui-subtitle")).color(MUTED));
+    ui.add_space(8.0);
+    out.extend(resume_offer(ui, m, library, progress));
+
+    let mut locale = m.locale();
+    let mut mode = prefs.mode;
+    ui.horizontal_wrapped(|ui| {
+        ui.label(m.get("ui-name"));
+        ui.add(
+            egui::TextEdit::singleline(&mut prefs.trainee)
+                .hint_text(m.get("ui-name-hint"))
+                .desired_width(180.0),
+        );
+        ui.add_space(20.0);
+        ui.label(m.get("ui-mode"));
+        ui.radio_value(&mut mode, Mode::Practice, m.get("ui-mode-practice"));
+        ui.radio_value(&mut mode, Mode::Exam, m.get("ui-mode-exam"));
+        ui.add_space(20.0);
+        ui.label(m.get("ui-language"));
+        egui::ComboBox::from_id_salt("menu-locale").selected_text(locale_name(locale)).show_ui(
+            ui,
+            |ui| {
+                for l in Locale::ALL {
+                    ui.selectable_value(&mut locale, l, locale_name(l));
+                }
+            },
+        );
+    });
+    if locale != m.locale() {
+        out.push(GameCommand::SetLocale(locale));
+    }
+    if mode != prefs.mode {
+        out.push(GameCommand::SetMode(mode));
+    }
+    ui.separator();
+
+    let visible = menu.visible(library, m);
+    // `Next` on the debrief follows the list as shown.
+    order.0.clear();
+    order.0.extend(visible.iter().map(|s| s.id().to_string()));
+    if menu.selected.as_ref().is_none_or(|id| !visible.iter().any(|s| s.id() == id)) {
+        menu.selected = visible.first().map(|s| s.id().to_string());
+    }
+    // Up and down move the selection while no text box has the keys.
+    let step = ui.input(|i| {
+        i32::from(i.key_pressed(Key::ArrowDown)) - i32::from(i.key_pressed(Key::ArrowUp))
+    });
+    let moved = nothing_focused && step != 0 && !visible.is_empty();
+    if moved {
+        let at = visible.iter().position(|s| menu.selected.as_deref() == Some(s.id())).unwrap_or(0)
+            as i32;
+        let to = (at + step).clamp(0, visible.len() as i32 - 1) as usize;
+        menu.selected = Some(visible[to].id().to_string());
+    }
+    if nothing_focused
+        && ui.input(|i| i.key_pressed(Key::Enter))
+        && let Some(id) = &menu.selected
+    {
+        out.push(GameCommand::Open { scenario: id.clone() });
+    }
+
+    let height = ui.available_height();
+    ui.columns(2, |columns| {
+        let left = &mut columns[0];
+        filters(left, m, library, menu);
+        left.label(
+            RichText::new(m.format("ui-scenario-count", &[("n", visible.len().into())]))
+                .color(MUTED),
+        );
+        if visible.is_empty() {
+            left.label(m.get("ui-no-scenarios"));
+        }
+        let list_height = (left.available_height().min(height) - 8.0).max(120.0);
+        egui::ScrollArea::vertical().id_salt("menu-list").max_height(list_height).show(
+            left,
+            |ui| {
+                ui.set_width(ui.available_width());
+                for s in &visible {
+                    let selected = menu.selected.as_deref() == Some(s.id());
+                    let response = ui.add_sized(
+                        [ui.available_width(), 30.0],
+                        egui::Button::selectable(
+                            selected,
+                            RichText::new(m.scenario_title(s.id(), &s.scenario.title)).size(18.0),
+                        )
+                        .right_text(
+                            RichText::new(m.venue(s.scenario.venue)).color(MUTED).size(15.0),
+                        ),
+                    );
+                    if selected && menu.scrolled_to.as_deref() != Some(s.id()) {
+                        response.scroll_to_me(Some(Align::Center));
+                        menu.scrolled_to = Some(s.id().to_string());
+                    }
+                    if response.clicked() {
+                        menu.selected = Some(s.id().to_string());
+                    }
+                    if response.double_clicked() {
+                        out.push(GameCommand::Open { scenario: s.id().to_string() });
+                    }
+                }
+            },
+        );
+
+        let right = &mut columns[1];
+        let chosen = menu.selected.as_ref().and_then(|id| visible.iter().find(|s| s.id() == id));
+        if let Some(s) = chosen {
+            preview(right, m, s);
+            right.add_space(12.0);
+            right.horizontal(|ui| {
+                let start = ui.add(
+                    egui::Button::new(RichText::new(m.get("ui-start")).size(20.0).strong())
+                        .min_size([160.0, 42.0].into()),
+                );
+                if start.clicked() {
+                    out.push(GameCommand::Open { scenario: s.id().to_string() });
+                }
+                ui.label(RichText::new(m.get("ui-keys-menu")).color(MUTED).size(14.0));
+            });
+        }
+    });
+    out
+}
+
+/// The venue, tag and title filters of the menu.
+fn filters(ui: &mut egui::Ui, m: &Messages, library: &LiveLibrary, menu: &mut MenuSelection) {
+    let all = m.get("ui-all");
+    egui::Grid::new("menu-filters").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
+        ui.label(m.get("ui-venue"));
+        let current = menu.venue.map_or(all.clone(), |s| m.venue(s));
+        egui::ComboBox::from_id_salt("menu-venue").selected_text(current).show_ui(ui, |ui| {
+            ui.selectable_value(&mut menu.venue, None, all.clone());
+            for s in Venue::ALL {
+                ui.selectable_value(&mut menu.venue, Some(s), m.venue(s));
+            }
+        });
+        ui.end_row();
+        ui.label(m.get("ui-tag"));
+        // Every tag once, in the order of its shown name.
+        let tags: std::collections::BTreeSet<(String, String)> = library
+            .scenarios()
+            .iter()
+            .flat_map(|s| s.scenario.tags.iter())
+            .map(|t| (m.tag(t), t.clone()))
+            .collect();
+        egui::ComboBox::from_id_salt("menu-tag")
+            .selected_text(menu.tag.as_ref().map_or(all.clone(), |t| m.tag(t)))
+            .height(400.0)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut menu.tag, None, all.clone());
+                for (shown, t) in tags {
+                    ui.selectable_value(&mut menu.tag, Some(t), shown);
+                }
+            });
+        ui.end_row();
+        ui.label(m.get("ui-search"));
+        ui.add(
+            egui::TextEdit::singleline(&mut menu.search)
+                .hint_text(m.get("ui-search-hint"))
+                .desired_width(220.0),
+        );
+        ui.end_row();
+    });
+}
+
+/// The menu's view of one scenario: title, summary, where, tags, sources.
+fn preview(ui: &mut egui::Ui, m: &Messages, scenario: &CompiledScenario) {
+    let s = &scenario.scenario;
+    ui.label(RichText::new(m.scenario_title(&s.id, &s.title)).size(22.0).strong().color(ACCENT));
+    ui.label(RichText::new(m.scenario_summary(&s.id, &s.summary)).size(17.0));
+    ui.add_space(6.0);
+    egui::Grid::new("menu-preview").num_columns(2).spacing([12.0, 6.0]).show(ui, |ui| {
+        fact_row(ui, m.get("ui-venue"), m.venue(s.venue));
+        fact_row(ui, m.get("ui-your-role"), m.scenario_text(&s.trainee.role));
+        let tags: Vec<String> = s.tags.iter().map(|t| m.tag(t)).collect();
+        fact_row(ui, m.get("ui-tag"), RichText::new(tags.join(" · ")).color(MUTED));
+    });
+    ui.add_space(4.0);
+    source_lines(ui, m, "ui-sources", s, 15.0);
+}
+
+/// The session an earlier run left unfinished, offered to continue (F5);
+/// and a problem with the progress files, if there was one.
+fn resume_offer(
+    ui: &mut egui::Ui,
+    m: &Messages,
+    library: &LiveLibrary,
+    progress: &Progress,
+) -> Option<GameCommand> {
+    if let Some(problem) = &progress.problem {
+        ui.label(
+            RichText::new(m.format("ui-progress-problem", &[("detail", problem.into())]))
+                .color(BAD)
+                .size(14.0),
+        );
+    }
+    let saved = progress.resumable.as_ref()?;
+    let scenario = library.playable(&saved.session.scenario)?;
+    let mut command = None;
+    egui::Frame::new()
+        .fill(Color32::from_rgb(255, 246, 214))
+        .corner_radius(6)
+        .inner_margin(egui::Margin::same(10))
+        .show(ui, |ui| {
+            ui.horizontal_wrapped(|ui| {
+                let title = m.scenario_title(scenario.id(), &scenario.scenario.title);
+                let turns = saved.session.inputs.len().into();
+                ui.label(m.format("ui-resume-offer", &[("title", title.into()), ("n", turns)]));
+                if ui.button(RichText::new(m.get("ui-resume")).strong()).clicked()
+                    || ui.input(|i| i.key_pressed(Key::F5))
+                {
+                    command = Some(GameCommand::Resume);
+                }
+            });
+        });
+    ui.add_space(8.0);
+    command
+}

@@ -1,0 +1,91 @@
+//! The errors a command can end with, each put into the trainee's language
+//! in one place ([`CliError::message`]); `cli::main` prints it and exits 1.
+
+use std::path::PathBuf;
+
+use courtesy_core::Messages;
+use courtesy_core::play::ProgressError;
+
+/// Why a command stopped.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    /// No scenario has this id.
+    #[error("unknown scenario {0}")]
+    UnknownScenario(String),
+    /// The scenario has no node with this id.
+    #[error("unknown node {node} in {scenario}")]
+    UnknownNode { scenario: String, node: String },
+    /// The scenario's file has errors (they were printed).
+    #[error("scenario {0} has errors")]
+    InvalidScenario(String),
+    /// `play --file` named a file without a scenario.
+    #[error("no scenario in the file")]
+    NoScenarioInFile,
+    /// The scenarios folder holds none.
+    #[error("no scenarios in {}", .0.display())]
+    NoScenarios(PathBuf),
+    /// The number typed at the scenario list is not on it.
+    #[error("no such scenario number")]
+    PickInvalid,
+    /// The rule file `check` was given has errors (they were printed).
+    #[error("the rules have errors")]
+    RulesInvalid,
+    /// No rule set has this id.
+    #[error("no rule set {0}")]
+    NoRules(String),
+    /// `list --format` with an unknown format.
+    #[error("unknown format {0}")]
+    BadListFormat(String),
+    /// Standard input could not be read.
+    #[error("reading input: {0}")]
+    Read(std::io::Error),
+    /// A file could not be read.
+    #[cfg(feature = "gui")]
+    #[error("{}: {source}", path.display())]
+    Io { path: PathBuf, source: std::io::Error },
+    /// Neither `XDG_STATE_HOME` nor `HOME` is set.
+    #[error("no state folder")]
+    NoStateDir,
+    /// The trainee's progress could not be written.
+    #[error(transparent)]
+    Progress(#[from] ProgressError),
+    /// JSON output failed.
+    #[error(transparent)]
+    Json(#[from] serde_json::Error),
+    /// The game could not run.
+    #[cfg(feature = "gui")]
+    #[error(transparent)]
+    Game(#[from] courtesy::app::GameError),
+}
+
+impl CliError {
+    /// The error in words.
+    pub fn message(&self, m: &Messages) -> String {
+        match self {
+            CliError::UnknownScenario(id) => m.format("unknown-scenario", &[("id", id.into())]),
+            CliError::UnknownNode { scenario, node } => {
+                m.format("unknown-node", &[("id", node.into()), ("scenario", scenario.into())])
+            }
+            CliError::InvalidScenario(id) => {
+                m.format("play-invalid-scenario", &[("id", id.into())])
+            }
+            CliError::NoScenarioInFile => m.get("play-no-scenario-in-file"),
+            CliError::NoScenarios(dir) => {
+                m.format("no-scenarios", &[("dir", dir.display().to_string().into())])
+            }
+            CliError::PickInvalid => m.get("pick-scenario-invalid"),
+            CliError::RulesInvalid => m.get("check-rules-invalid"),
+            CliError::NoRules(id) => m.format("check-no-rules", &[("id", id.into())]),
+            CliError::BadListFormat(format) => {
+                m.format("list-bad-format", &[("format", format.into())])
+            }
+            CliError::Read(e) => m.format("play-read-error", &[("detail", e.to_string().into())]),
+            CliError::NoStateDir => m.get("no-state-dir"),
+            #[cfg(feature = "gui")]
+            CliError::Game(e) => e.message(m),
+            #[cfg(feature = "gui")]
+            CliError::Io { .. } => self.to_string(),
+            CliError::Progress(_) | CliError::Json(_) => self.to_string(),
+        }
+    }
+}
