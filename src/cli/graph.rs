@@ -23,7 +23,7 @@ pub fn run(context: &Context, id: &str) -> Outcome {
             (Some(_), _) => ("doubleoctagon", "firebrick"),
             (None, Some(Prompt::Action { .. })) => ("hexagon", "black"),
             (None, Some(Prompt::Choice { .. })) => ("diamond", "black"),
-            _ => ("box", "black"),
+            (None, Some(Prompt::Reply { .. }) | None) => ("box", "black"),
         };
         let label = node.says.first().or(node.ending.as_ref().map(|e| &e.text)).map_or("", |s| s);
         let short: String = label.chars().take(18).collect();

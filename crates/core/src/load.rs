@@ -50,7 +50,7 @@ pub fn parse<T: DeserializeOwned>(file: &SourceFile) -> Result<T, Diagnostic> {
 }
 
 /// Is this file a rule set (its top-level value is `RuleSet(...)`)?
-pub fn looks_like_rule_set(text: &str) -> bool {
+fn looks_like_rule_set(text: &str) -> bool {
     let mut rest = text.trim_start_matches('\u{feff}');
     loop {
         rest = rest.trim_start();

@@ -280,6 +280,14 @@ pub enum Prompt {
 }
 
 impl Prompt {
+    /// Is the answer typed in the trainee's own words (and judged by rules)?
+    pub fn takes_typed_reply(&self) -> bool {
+        match self {
+            Prompt::Reply { .. } => true,
+            Prompt::Choice { .. } | Prompt::Action { .. } => false,
+        }
+    }
+
     /// The options of a Choice or Action prompt (none for a Reply).
     pub fn options(&self) -> &[PromptOption] {
         match self {

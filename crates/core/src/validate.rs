@@ -377,7 +377,7 @@ fn graph_reaches_an_ending(input: &StepInput, out: &mut Vec<Diagnostic>) {
 fn model_answers_pass(input: &StepInput, out: &mut Vec<Diagnostic>) {
     let compiled = input.compiled;
     for (index, node) in compiled.scenario.nodes.iter().enumerate() {
-        if !matches!(node.prompt, Some(Prompt::Reply { .. })) {
+        if !node.prompt.as_ref().is_some_and(Prompt::takes_typed_reply) {
             continue;
         }
         for model in &node.model {
@@ -411,7 +411,7 @@ fn examples_get_their_verdict(input: &StepInput, out: &mut Vec<Diagnostic>) {
             );
             continue;
         };
-        if !matches!(compiled.node(index).prompt, Some(Prompt::Reply { .. })) {
+        if !compiled.node(index).prompt.as_ref().is_some_and(Prompt::takes_typed_reply) {
             out.push(input.err(at, Code::BadExample).arg("node", &example.node));
             continue;
         }
@@ -462,7 +462,7 @@ fn branches_cover_every_outcome(node: &Node) -> bool {
     let timeout_ok = node.time_limit.is_none() || failed || has(&|w| *w == When::TimedOut);
     let outcomes_ok = match &node.prompt {
         Some(Prompt::Reply { .. }) => passed && failed,
-        Some(p) => p.options().iter().all(|o| {
+        Some(Prompt::Choice { options } | Prompt::Action { options }) => options.iter().all(|o| {
             (o.good && passed)
                 || (!o.good && failed)
                 || has(&|w| matches!(w, When::Chose(id) if *id == o.id))

@@ -273,6 +273,37 @@ impl TurnResult {
 /// Scores a typed reply against a node's rules: the one way a reply is
 /// judged, by the session, `validate` (model answers and examples) and
 /// `check` alike.
+///
+/// ```
+/// use courtesy_core::judge::rules::RuleBookBuilder;
+/// use courtesy_core::judge::{NodeRules, TurnOutcome, score};
+/// use courtesy_core::model::{Category, Position, Rule};
+///
+/// let rule = |id: &str, phrases: &[&str]| Rule {
+///     id: id.into(),
+///     category: Category::Indifference,
+///     phrases: phrases.iter().map(|p| p.to_string()).collect(),
+///     except: vec!["不知道您贵姓".into()],
+///     weight: 1,
+///     penalty: 40,
+///     critical: false,
+///     position: Position::Anywhere,
+///     suggestion: Some("请您稍等，我帮您问一下".into()),
+///     clause: Some("2.2.1".into()),
+/// };
+/// let mut builder = RuleBookBuilder::new();
+/// builder.add(rule("no-dont-know", &["不知道"]), true);
+/// let book = builder.build(None);
+/// let rules = NodeRules::forbidden_only(&book);
+///
+/// // The exception context is not a hit; the second 不知道 is, at its
+/// // place in the original text (Traditional characters included).
+/// let result = score(&book, &rules, "不知道您贵姓？這個我不知道。");
+/// let TurnOutcome::Reply { forbidden, .. } = &result.outcome else { unreachable!() };
+/// assert_eq!(forbidden.len(), 1);
+/// assert_eq!((forbidden[0].start, forbidden[0].end), (10, 13));
+/// assert_eq!(result.score, 60);
+/// ```
 pub fn score(book: &RuleBook, rules: &NodeRules, reply: &str) -> TurnResult {
     let scan = book.scan(reply);
     score_scan(book, rules, reply, &scan)

@@ -164,7 +164,7 @@ impl ProgressStore {
     }
 
     /// Forgets the saved session.
-    pub fn discard_session(&self) {
+    fn discard_session(&self) {
         let _ = std::fs::remove_file(self.dir.join(SESSION_FILE));
     }
 

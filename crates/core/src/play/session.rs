@@ -332,7 +332,7 @@ impl Session {
 }
 
 /// Does a branch condition hold for this turn's result?
-pub fn branch_matches(when: &When, result: &TurnResult) -> bool {
+fn branch_matches(when: &When, result: &TurnResult) -> bool {
     match when {
         When::Passed => result.passed(),
         When::Failed => !result.passed(),
@@ -346,7 +346,7 @@ pub fn branch_matches(when: &When, result: &TurnResult) -> bool {
 
 impl Mood {
     /// One step calmer (a good turn).
-    pub fn better(self) -> Mood {
+    fn better(self) -> Mood {
         match self {
             Mood::Angry => Mood::Annoyed,
             Mood::Annoyed => Mood::Impatient,
@@ -356,7 +356,7 @@ impl Mood {
     }
 
     /// One step less patient.
-    pub fn worse(self) -> Mood {
+    fn worse(self) -> Mood {
         match self {
             Mood::Friendly | Mood::Pleased => Mood::Calm,
             Mood::Calm | Mood::Hurried | Mood::Confused | Mood::Anxious => Mood::Impatient,
