@@ -16,12 +16,12 @@ use bevy_egui::egui;
 use courtesy::app::game::GamePlugin;
 use courtesy::app::scenario_assets::{LiveLibrary, ScenarioAssetsPlugin};
 use courtesy::app::state::{
-    AppState, CurrentPlay, GameCommand, LastTurn, MenuOrder, Preferences, Progress, TurnInput,
-    TurnPhase,
+    AppState, CurrentPlay, GameCommand, LastTurn, MenuFilter, MenuOrder, Preferences, Progress,
+    TurnInput, TurnPhase,
 };
 use courtesy::app::ui::playing;
 use courtesy_core::diagnostic::read_source;
-use courtesy_core::model::EndingKind;
+use courtesy_core::model::{EndingKind, Venue};
 use courtesy_core::play::{Mode, ProgressStore, ResultRecord};
 use courtesy_core::{Input, Locale, Messages, TurnResult, Verdict};
 
@@ -314,6 +314,28 @@ fn next_goes_through_the_menu_order() {
     send(&mut app, GameCommand::Open { scenario: "phone-three-rings".into() });
     send(&mut app, GameCommand::Next);
     assert_eq!(state(&app), AppState::Briefing);
+    assert_eq!(play(&app).scenario.as_ref().unwrap().id(), "gate-guard-asleep");
+}
+
+#[test]
+fn the_menu_order_follows_the_filter_and_the_language_without_drawing() {
+    let mut app = app();
+    app.update();
+    let all = app.world().resource::<MenuOrder>().0.clone();
+    assert_eq!(all.len(), 34, "the whole library, in id order");
+    assert!(all.is_sorted());
+    app.world_mut().resource_mut::<MenuFilter>().venue = Some(Venue::PhoneCall);
+    app.update();
+    let phone = app.world().resource::<MenuOrder>().0.clone();
+    assert!(phone.contains(&"phone-three-rings".to_string()), "{phone:?}");
+    assert!(!phone.contains(&"gate-guard-asleep".to_string()), "{phone:?}");
+    // The title search is in the language shown.
+    *app.world_mut().resource_mut::<MenuFilter>() =
+        MenuFilter { search: "Asleep".into(), ..MenuFilter::default() };
+    send(&mut app, GameCommand::SetLocale(Locale::EnUs));
+    assert_eq!(app.world().resource::<MenuOrder>().0, ["gate-guard-asleep"]);
+    // Next follows it.
+    send(&mut app, GameCommand::Next);
     assert_eq!(play(&app).scenario.as_ref().unwrap().id(), "gate-guard-asleep");
 }
 

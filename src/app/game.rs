@@ -16,8 +16,8 @@ use courtesy_core::{Input, Locale, Messages, Session};
 
 use super::scenario_assets::LiveLibrary;
 use super::state::{
-    AppState, CurrentPlay, GameCommand, LastTurn, MenuOrder, Preferences, Progress, TurnInput,
-    TurnPhase,
+    AppState, CurrentPlay, GameCommand, LastTurn, MenuFilter, MenuOrder, Preferences, Progress,
+    TurnInput, TurnPhase,
 };
 
 /// The screens, the session and the commands.
@@ -38,11 +38,22 @@ impl Plugin for GamePlugin {
             .insert_resource(CurrentPlay { next_seed: self.seed, ..CurrentPlay::default() })
             .init_resource::<TurnInput>()
             .init_resource::<LastTurn>()
+            .init_resource::<MenuFilter>()
             .init_resource::<MenuOrder>()
             .insert_resource(Progress::open(self.progress.clone()))
             .add_message::<GameCommand>()
             .add_message::<RequestRedraw>()
             .add_systems(PreUpdate, route_commands)
+            .add_systems(
+                Update,
+                refresh_menu_order.run_if(
+                    in_state(AppState::Menu).and_then(
+                        resource_changed::<MenuFilter>
+                            .or_eager(resource_changed::<LiveLibrary>)
+                            .or_eager(resource_changed::<Preferences>),
+                    ),
+                ),
+            )
             .add_systems(
                 Update,
                 (
@@ -231,5 +242,20 @@ fn tick_timer(
 fn to_debrief_when_done(play: Res<CurrentPlay>, mut next: ResMut<NextState<AppState>>) {
     if play.result.is_some() {
         next.set(AppState::Debrief);
+    }
+}
+
+/// Works the menu's list out again from its filter, the library and the
+/// language, and wakes the window when it changed.
+fn refresh_menu_order(
+    filter: Res<MenuFilter>,
+    library: Res<LiveLibrary>,
+    prefs: Res<Preferences>,
+    mut order: ResMut<MenuOrder>,
+    mut redraw: MessageWriter<RequestRedraw>,
+) {
+    let ids = filter.apply(&library, &prefs.messages).iter().map(|s| s.id().to_string()).collect();
+    if order.set_if_neq(MenuOrder(ids)) {
+        redraw.write(RequestRedraw);
     }
 }

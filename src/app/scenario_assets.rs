@@ -106,6 +106,7 @@ struct ScenarioFolder {
     loaded: bool,
 }
 
+/// Loads the scenarios folder as assets and keeps [`LiveLibrary`] current.
 pub struct ScenarioAssetsPlugin {
     /// The folder the asset server reads from (the scenarios folder).
     pub root: PathBuf,

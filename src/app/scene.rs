@@ -18,9 +18,13 @@ pub struct SceneItem;
 /// What the scene shows; a change rebuilds it.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct SceneKey {
+    /// The place drawn; none draws nothing.
     pub venue: Option<Venue>,
+    /// How the trainee is shown.
     pub trainee: Option<TraineeState>,
+    /// The customer shown, with their mood.
     pub customer: Option<(Role, Mood)>,
+    /// The ending reached, if any.
     pub ending: Option<EndingKind>,
 }
 
@@ -54,6 +58,7 @@ impl SceneKey {
     }
 }
 
+/// Draws the scene behind the panels, rebuilt when what it shows changes.
 pub struct ScenePlugin;
 
 impl Plugin for ScenePlugin {

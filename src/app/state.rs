@@ -5,18 +5,21 @@
 //! resource owns one thing: who plays and in which language
 //! ([`Preferences`]), the scenario and its session ([`CurrentPlay`]), the
 //! turn being answered ([`TurnInput`]), the turn being explained
-//! ([`LastTurn`]), the menu's order ([`MenuOrder`]) and saved progress
-//! ([`Progress`]).
+//! ([`LastTurn`]), the menu's filter and order ([`MenuFilter`],
+//! [`MenuOrder`]) and saved progress ([`Progress`]).
 
 use std::sync::Arc;
 
 use bevy::prelude::*;
+use courtesy_core::model::Venue;
 use courtesy_core::play::{
     InputError, Mode, ProgressError, ProgressStore, ResultRecord, SavedPlay, Screen,
 };
 use courtesy_core::{
     CompiledScenario, Input, Locale, Messages, ScenarioResult, Session, TurnRecord,
 };
+
+use super::scenario_assets::LiveLibrary;
 
 /// The screens.
 #[derive(States, Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -149,8 +152,39 @@ impl TurnInput {
 #[derive(Resource, Default)]
 pub struct LastTurn(pub Option<TurnRecord>);
 
-/// The scenario ids the menu lists, in order; `Next` follows it.
-#[derive(Resource, Default)]
+/// The menu's filters: which scenarios it lists.
+#[derive(Resource, Default, Debug, Clone, PartialEq, Eq)]
+pub struct MenuFilter {
+    /// Only this venue.
+    pub venue: Option<Venue>,
+    /// Only this tag.
+    pub tag: Option<String>,
+    /// Title search (in the shown language, or the id).
+    pub search: String,
+}
+
+impl MenuFilter {
+    /// The scenarios that pass the filter, in id order.
+    pub fn apply(&self, library: &LiveLibrary, m: &Messages) -> Vec<Arc<CompiledScenario>> {
+        let search = self.search.trim().to_lowercase();
+        library
+            .scenarios()
+            .into_iter()
+            .filter(|s| self.venue.is_none_or(|x| s.scenario.venue == x))
+            .filter(|s| self.tag.as_ref().is_none_or(|t| s.scenario.tags.contains(t)))
+            .filter(|s| {
+                search.is_empty()
+                    || m.scenario_title(s.id(), &s.scenario.title).to_lowercase().contains(&search)
+                    || s.scenario.title.contains(search.as_str())
+                    || s.id().contains(search.as_str())
+            })
+            .collect()
+    }
+}
+
+/// The scenario ids the menu lists, in order, worked out from the filter
+/// when it, the library or the language changes; `Next` follows it.
+#[derive(Resource, Default, Debug, PartialEq, Eq)]
 pub struct MenuOrder(pub Vec<String>);
 
 /// Where progress is kept (none for autoplay), the unfinished session the

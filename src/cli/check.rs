@@ -50,13 +50,37 @@ struct ErrorLine {
 }
 
 /// What the replies are judged against.
-struct Target {
-    /// The scenario, when a node of it is the target.
-    scenario: Option<Arc<CompiledScenario>>,
-    /// The node's id.
-    node: Option<String>,
-    book: RuleBook,
-    rules: NodeRules,
+enum Target {
+    /// A node of a scenario, with the scenario's own compiled rules.
+    Node { scenario: Arc<CompiledScenario>, index: usize },
+    /// A rule set's forbidden rules.
+    RuleSet { book: RuleBook, rules: NodeRules },
+}
+
+impl Target {
+    fn judge(&self, reply: &str) -> TurnRecord {
+        let (node, result) = match self {
+            Target::Node { scenario, index } => {
+                (Some(scenario.node(*index).id.clone()), scenario.score_reply(*index, reply))
+            }
+            Target::RuleSet { book, rules } => (None, judge::score(book, rules, reply)),
+        };
+        TurnRecord {
+            node,
+            speaker: None,
+            line: None,
+            reply: reply.to_string(),
+            seconds: None,
+            result,
+        }
+    }
+
+    fn scenario(&self) -> Option<&CompiledScenario> {
+        match self {
+            Target::Node { scenario, .. } => Some(scenario),
+            Target::RuleSet { .. } => None,
+        }
+    }
 }
 
 fn target(context: &Context, args: &CheckArgs) -> Result<Target, CliError> {
@@ -67,12 +91,7 @@ fn target(context: &Context, args: &CheckArgs) -> Result<Target, CliError> {
         let index = scenario
             .node_index(node)
             .ok_or_else(|| CliError::UnknownNode { scenario: id.clone(), node: node.clone() })?;
-        return Ok(Target {
-            rules: scenario.node_rules(index).clone(),
-            book: scenario.book.clone(),
-            node: Some(node.clone()),
-            scenario: Some(scenario),
-        });
+        return Ok(Target::Node { scenario, index });
     }
     let library = match &args.rules {
         Some(file) => Library::load(std::slice::from_ref(file)),
@@ -95,7 +114,7 @@ fn target(context: &Context, args: &CheckArgs) -> Result<Target, CliError> {
     let company = args.company.as_ref().map(|name| Company { name: name.clone(), aliases: vec![] });
     let book = builder.build(company.as_ref());
     let rules = NodeRules::forbidden_only(&book);
-    Ok(Target { scenario: None, node: None, book, rules })
+    Ok(Target::RuleSet { book, rules })
 }
 
 pub fn run(context: &Context, args: CheckArgs) -> Outcome {
@@ -154,14 +173,7 @@ fn check_one(target: &Target, text: &str) -> Result<TurnRecord, LineError> {
     if chars > MAX_REPLY_CHARS {
         return Err(LineError::TooLong(chars));
     }
-    Ok(TurnRecord {
-        node: target.node.clone(),
-        speaker: None,
-        line: None,
-        reply: text.to_string(),
-        seconds: None,
-        result: judge::score(&target.book, &target.rules, text),
-    })
+    Ok(target.judge(text))
 }
 
 fn write_result(
@@ -175,7 +187,7 @@ fn write_result(
         serde_json::to_writer(&mut *out, turn)?;
         writeln!(out)
     } else {
-        let feedback = explain::turn(m, target.scenario.as_deref(), turn);
+        let feedback = explain::turn(m, target.scenario(), turn);
         write!(out, "{}", paint::check(m, &feedback))
     }
 }

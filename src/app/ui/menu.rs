@@ -15,7 +15,7 @@ use egui::{Align, Color32, Key, RichText};
 use super::widgets::{ACCENT, BAD, MUTED, fact_row, heading, locale_name, source_lines};
 use super::{DrawScreens, panel_frame, root_ui};
 use crate::app::scenario_assets::LiveLibrary;
-use crate::app::state::{AppState, GameCommand, MenuOrder, Preferences, Progress};
+use crate::app::state::{AppState, GameCommand, MenuFilter, MenuOrder, Preferences, Progress};
 
 /// Draws the menu while it is the screen.
 pub struct MenuPlugin;
@@ -29,15 +29,9 @@ impl Plugin for MenuPlugin {
     }
 }
 
-/// The menu's filters and selection, kept between frames.
-#[derive(Resource, Default, Debug, Clone)]
+/// The scenario selected on the menu, kept between frames.
+#[derive(Resource, Default, Debug, Clone, PartialEq, Eq)]
 pub struct MenuSelection {
-    /// Only this venue.
-    pub venue: Option<Venue>,
-    /// Only this tag.
-    pub tag: Option<String>,
-    /// Title search.
-    pub search: String,
     /// The scenario selected.
     pub selected: Option<String>,
     /// The selection the list last scrolled to, so a selection made by the
@@ -45,185 +39,185 @@ pub struct MenuSelection {
     pub scrolled_to: Option<String>,
 }
 
-impl MenuSelection {
-    /// The scenarios the menu shows, in order.
-    pub fn visible(&self, library: &LiveLibrary, m: &Messages) -> Vec<Arc<CompiledScenario>> {
-        let search = self.search.trim().to_lowercase();
-        library
-            .scenarios()
-            .into_iter()
-            .filter(|s| self.venue.is_none_or(|x| s.scenario.venue == x))
-            .filter(|s| self.tag.as_ref().is_none_or(|t| s.scenario.tags.contains(t)))
-            .filter(|s| {
-                search.is_empty()
-                    || m.scenario_title(s.id(), &s.scenario.title).to_lowercase().contains(&search)
-                    || s.scenario.title.contains(search.as_str())
-                    || s.id().contains(search.as_str())
-            })
-            .collect()
-    }
-}
-
 #[allow(clippy::too_many_arguments)]
 fn draw(
     mut contexts: EguiContexts,
     mut prefs: ResMut<Preferences>,
     library: Res<LiveLibrary>,
+    mut filter: ResMut<MenuFilter>,
     mut selection: ResMut<MenuSelection>,
     progress: Res<Progress>,
-    mut order: ResMut<MenuOrder>,
+    order: Res<MenuOrder>,
     mut out: MessageWriter<GameCommand>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
     let mut root = root_ui(&ctx);
+    // Only real changes count: the list is worked out again when the
+    // filter changes, and the name box edits the name in place.
+    let mut edited = filter.clone();
     egui::CentralPanel::default().frame(panel_frame()).show(&mut root, |ui| {
-        out.write_batch(menu(ui, &mut prefs, &library, &mut selection, &progress, &mut order));
+        let prefs = prefs.bypass_change_detection();
+        let view = MenuView { library: &library, progress: &progress, order: &order };
+        out.write_batch(view.show(ui, prefs, &mut edited, &mut selection));
     });
+    filter.set_if_neq(edited);
     Ok(())
 }
 
-/// The menu: name, mode and language on top; on the left the filters and
-/// the scenario list, on the right the selected scenario and Start. The
-/// ids listed are left in `order`.
-pub fn menu(
-    ui: &mut egui::Ui,
-    prefs: &mut Preferences,
-    library: &LiveLibrary,
-    menu: &mut MenuSelection,
-    progress: &Progress,
-    order: &mut MenuOrder,
-) -> Vec<GameCommand> {
-    let mut out = Vec::new();
-    let m = &prefs.messages;
-    // Read before the text boxes are drawn: Enter that leaves the name box
-    // must not also start a scenario.
-    let nothing_focused = ui.memory(|mem| mem.focused().is_none());
-    heading(ui, m.get("ui-title"));
-    ui.label(RichText::new(m.get("ui-subtitle")).color(MUTED));
-    ui.add_space(8.0);
-    out.extend(resume_offer(ui, m, library, progress));
+/// What the menu shows and does not change.
+pub struct MenuView<'a> {
+    /// The playable scenarios.
+    pub library: &'a LiveLibrary,
+    /// The session that can be continued.
+    pub progress: &'a Progress,
+    /// The ids listed, in order.
+    pub order: &'a MenuOrder,
+}
 
-    let mut locale = m.locale();
-    let mut mode = prefs.mode;
-    ui.horizontal_wrapped(|ui| {
-        ui.label(m.get("ui-name"));
-        ui.add(
-            egui::TextEdit::singleline(&mut prefs.trainee)
-                .hint_text(m.get("ui-name-hint"))
-                .desired_width(180.0),
-        );
-        ui.add_space(20.0);
-        ui.label(m.get("ui-mode"));
-        ui.radio_value(&mut mode, Mode::Practice, m.get("ui-mode-practice"));
-        ui.radio_value(&mut mode, Mode::Exam, m.get("ui-mode-exam"));
-        ui.add_space(20.0);
-        ui.label(m.get("ui-language"));
-        egui::ComboBox::from_id_salt("menu-locale").selected_text(locale_name(locale)).show_ui(
-            ui,
-            |ui| {
-                for l in Locale::ALL {
-                    ui.selectable_value(&mut locale, l, locale_name(l));
-                }
-            },
-        );
-    });
-    if locale != m.locale() {
-        out.push(GameCommand::SetLocale(locale));
-    }
-    if mode != prefs.mode {
-        out.push(GameCommand::SetMode(mode));
-    }
-    ui.separator();
+impl MenuView<'_> {
+    /// The menu: name, mode and language on top; on the left the filters and
+    /// the scenario list, on the right the selected scenario and Start.
+    pub fn show(
+        &self,
+        ui: &mut egui::Ui,
+        prefs: &mut Preferences,
+        filter: &mut MenuFilter,
+        menu: &mut MenuSelection,
+    ) -> Vec<GameCommand> {
+        let (library, progress) = (self.library, self.progress);
+        let mut out = Vec::new();
+        let m = &prefs.messages;
+        // Read before the text boxes are drawn: Enter that leaves the name box
+        // must not also start a scenario.
+        let nothing_focused = ui.memory(|mem| mem.focused().is_none());
+        heading(ui, m.get("ui-title"));
+        ui.label(RichText::new(m.get("ui-subtitle")).color(MUTED));
+        ui.add_space(8.0);
+        out.extend(resume_offer(ui, m, library, progress));
 
-    let visible = menu.visible(library, m);
-    // `Next` on the debrief follows the list as shown.
-    order.0.clear();
-    order.0.extend(visible.iter().map(|s| s.id().to_string()));
-    if menu.selected.as_ref().is_none_or(|id| !visible.iter().any(|s| s.id() == id)) {
-        menu.selected = visible.first().map(|s| s.id().to_string());
-    }
-    // Up and down move the selection while no text box has the keys.
-    let step = ui.input(|i| {
-        i32::from(i.key_pressed(Key::ArrowDown)) - i32::from(i.key_pressed(Key::ArrowUp))
-    });
-    let moved = nothing_focused && step != 0 && !visible.is_empty();
-    if moved {
-        let at = visible.iter().position(|s| menu.selected.as_deref() == Some(s.id())).unwrap_or(0)
-            as i32;
-        let to = (at + step).clamp(0, visible.len() as i32 - 1) as usize;
-        menu.selected = Some(visible[to].id().to_string());
-    }
-    if nothing_focused
-        && ui.input(|i| i.key_pressed(Key::Enter))
-        && let Some(id) = &menu.selected
-    {
-        out.push(GameCommand::Open { scenario: id.clone() });
-    }
-
-    let height = ui.available_height();
-    ui.columns(2, |columns| {
-        let left = &mut columns[0];
-        filters(left, m, library, menu);
-        left.label(
-            RichText::new(m.format("ui-scenario-count", &[("n", visible.len().into())]))
-                .color(MUTED),
-        );
-        if visible.is_empty() {
-            left.label(m.get("ui-no-scenarios"));
+        let mut locale = m.locale();
+        let mut mode = prefs.mode;
+        ui.horizontal_wrapped(|ui| {
+            ui.label(m.get("ui-name"));
+            ui.add(
+                egui::TextEdit::singleline(&mut prefs.trainee)
+                    .hint_text(m.get("ui-name-hint"))
+                    .desired_width(180.0),
+            );
+            ui.add_space(20.0);
+            ui.label(m.get("ui-mode"));
+            ui.radio_value(&mut mode, Mode::Practice, m.get("ui-mode-practice"));
+            ui.radio_value(&mut mode, Mode::Exam, m.get("ui-mode-exam"));
+            ui.add_space(20.0);
+            ui.label(m.get("ui-language"));
+            egui::ComboBox::from_id_salt("menu-locale").selected_text(locale_name(locale)).show_ui(
+                ui,
+                |ui| {
+                    for l in Locale::ALL {
+                        ui.selectable_value(&mut locale, l, locale_name(l));
+                    }
+                },
+            );
+        });
+        if locale != m.locale() {
+            out.push(GameCommand::SetLocale(locale));
         }
-        let list_height = (left.available_height().min(height) - 8.0).max(120.0);
-        egui::ScrollArea::vertical().id_salt("menu-list").max_height(list_height).show(
-            left,
-            |ui| {
-                ui.set_width(ui.available_width());
-                for s in &visible {
-                    let selected = menu.selected.as_deref() == Some(s.id());
-                    let response = ui.add_sized(
-                        [ui.available_width(), 30.0],
-                        egui::Button::selectable(
-                            selected,
-                            RichText::new(m.scenario_title(s.id(), &s.scenario.title)).size(18.0),
-                        )
-                        .right_text(
-                            RichText::new(m.venue(s.scenario.venue)).color(MUTED).size(15.0),
-                        ),
+        if mode != prefs.mode {
+            out.push(GameCommand::SetMode(mode));
+        }
+        ui.separator();
+
+        let visible: Vec<Arc<CompiledScenario>> =
+            self.order.0.iter().filter_map(|id| library.playable(id)).collect();
+        if menu.selected.as_ref().is_none_or(|id| !visible.iter().any(|s| s.id() == id)) {
+            menu.selected = visible.first().map(|s| s.id().to_string());
+        }
+        // Up and down move the selection while no text box has the keys.
+        let step = ui.input(|i| {
+            i32::from(i.key_pressed(Key::ArrowDown)) - i32::from(i.key_pressed(Key::ArrowUp))
+        });
+        let moved = nothing_focused && step != 0 && !visible.is_empty();
+        if moved {
+            let at =
+                visible.iter().position(|s| menu.selected.as_deref() == Some(s.id())).unwrap_or(0)
+                    as i32;
+            let to = (at + step).clamp(0, visible.len() as i32 - 1) as usize;
+            menu.selected = Some(visible[to].id().to_string());
+        }
+        if nothing_focused
+            && ui.input(|i| i.key_pressed(Key::Enter))
+            && let Some(id) = &menu.selected
+        {
+            out.push(GameCommand::Open { scenario: id.clone() });
+        }
+
+        let height = ui.available_height();
+        ui.columns(2, |columns| {
+            let left = &mut columns[0];
+            filters(left, m, library, filter);
+            left.label(
+                RichText::new(m.format("ui-scenario-count", &[("n", visible.len().into())]))
+                    .color(MUTED),
+            );
+            if visible.is_empty() {
+                left.label(m.get("ui-no-scenarios"));
+            }
+            let list_height = (left.available_height().min(height) - 8.0).max(120.0);
+            egui::ScrollArea::vertical().id_salt("menu-list").max_height(list_height).show(
+                left,
+                |ui| {
+                    ui.set_width(ui.available_width());
+                    for s in &visible {
+                        let selected = menu.selected.as_deref() == Some(s.id());
+                        let response = ui.add_sized(
+                            [ui.available_width(), 30.0],
+                            egui::Button::selectable(
+                                selected,
+                                RichText::new(m.scenario_title(s.id(), &s.scenario.title))
+                                    .size(18.0),
+                            )
+                            .right_text(
+                                RichText::new(m.venue(s.scenario.venue)).color(MUTED).size(15.0),
+                            ),
+                        );
+                        if selected && menu.scrolled_to.as_deref() != Some(s.id()) {
+                            response.scroll_to_me(Some(Align::Center));
+                            menu.scrolled_to = Some(s.id().to_string());
+                        }
+                        if response.clicked() {
+                            menu.selected = Some(s.id().to_string());
+                        }
+                        if response.double_clicked() {
+                            out.push(GameCommand::Open { scenario: s.id().to_string() });
+                        }
+                    }
+                },
+            );
+
+            let right = &mut columns[1];
+            let chosen =
+                menu.selected.as_ref().and_then(|id| visible.iter().find(|s| s.id() == id));
+            if let Some(s) = chosen {
+                preview(right, m, s);
+                right.add_space(12.0);
+                right.horizontal(|ui| {
+                    let start = ui.add(
+                        egui::Button::new(RichText::new(m.get("ui-start")).size(20.0).strong())
+                            .min_size([160.0, 42.0].into()),
                     );
-                    if selected && menu.scrolled_to.as_deref() != Some(s.id()) {
-                        response.scroll_to_me(Some(Align::Center));
-                        menu.scrolled_to = Some(s.id().to_string());
-                    }
-                    if response.clicked() {
-                        menu.selected = Some(s.id().to_string());
-                    }
-                    if response.double_clicked() {
+                    if start.clicked() {
                         out.push(GameCommand::Open { scenario: s.id().to_string() });
                     }
-                }
-            },
-        );
-
-        let right = &mut columns[1];
-        let chosen = menu.selected.as_ref().and_then(|id| visible.iter().find(|s| s.id() == id));
-        if let Some(s) = chosen {
-            preview(right, m, s);
-            right.add_space(12.0);
-            right.horizontal(|ui| {
-                let start = ui.add(
-                    egui::Button::new(RichText::new(m.get("ui-start")).size(20.0).strong())
-                        .min_size([160.0, 42.0].into()),
-                );
-                if start.clicked() {
-                    out.push(GameCommand::Open { scenario: s.id().to_string() });
-                }
-                ui.label(RichText::new(m.get("ui-keys-menu")).color(MUTED).size(14.0));
-            });
-        }
-    });
-    out
+                    ui.label(RichText::new(m.get("ui-keys-menu")).color(MUTED).size(14.0));
+                });
+            }
+        });
+        out
+    }
 }
 
 /// The venue, tag and title filters of the menu.
-fn filters(ui: &mut egui::Ui, m: &Messages, library: &LiveLibrary, menu: &mut MenuSelection) {
+fn filters(ui: &mut egui::Ui, m: &Messages, library: &LiveLibrary, menu: &mut MenuFilter) {
     let all = m.get("ui-all");
     egui::Grid::new("menu-filters").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
         ui.label(m.get("ui-venue"));
