@@ -14,17 +14,21 @@ hit-line = Forbidden phrase “{ $text }” ({ $category }; source: { $clause })
 suggestion-line = Say instead: { $text }
 required-met = Done: { $category } “{ $rule }”
 required-missed = Missing: { $category } (source: { $clause })
+required-negated = Not done: { $category } — “{ $text }” says it will not be done (source: { $clause })
 clause-line = Source: { $clause }
 
 ## Reasons
 reason-met = Did “{ $rule }”.
 reason-missed = Missed “{ $rule }”.
+reason-negated = “{ $text }” is said in the negative, so “{ $rule }” is not met.
 reason-missed-critical = Missed “{ $rule }”, which is mandatory: the turn fails.
 reason-forbidden = Said the forbidden “{ $text }” ({ $rule }).
 reason-forbidden-critical = Said the seriously forbidden “{ $text }” ({ $rule }): the turn fails.
 reason-good-choice = The right choice.
 reason-bad-choice = That is not what the standard asks for.
 reason-timed-out = Time ran out: the customer got no answer.
+reason-recited = This only strings courtesy formulas together and does not do what the customer needs now: say it in your own words and do it.
+reason-register = Address the customer as 您, not 你 ({ $points } points off).
 reason-below-pass-mark = Scored { $score }, below the pass mark of { $mark }.
 
 ## The scene

@@ -14,17 +14,21 @@ hit-line = 禁语「{ $text }」（{ $category }；依据：{ $clause }）
 suggestion-line = 应该说：{ $text }
 required-met = 做到了：{ $category }「{ $rule }」
 required-missed = 缺少：{ $category }（依据：{ $clause }）
+required-negated = 没做到：{ $category }——「{ $text }」说的是做不到（依据：{ $clause }）
 clause-line = 依据：{ $clause }
 
 ## 原因
 reason-met = 做到了「{ $rule }」。
 reason-missed = 缺少「{ $rule }」。
+reason-negated = 「{ $text }」是否定的说法，不算做到「{ $rule }」。
 reason-missed-critical = 缺少「{ $rule }」，这是必须做到的，本轮不通过。
 reason-forbidden = 说了禁语「{ $text }」（{ $rule }）。
 reason-forbidden-critical = 说了严重禁语「{ $text }」（{ $rule }），本轮不通过。
 reason-good-choice = 选择正确。
 reason-bad-choice = 这个做法不符合规范。
 reason-timed-out = 超时了：客户没有等到您的回应。
+reason-recited = 这只是把礼貌用语串在一起，没有回应客户这一刻需要的事：请用自己的话把事办了。
+reason-register = 称呼客户请用「您」，不用「你」（扣 { $points } 分）。
 reason-below-pass-mark = 得分 { $score }，低于及格线 { $mark }。
 
 ## 场景画面

@@ -14,17 +14,21 @@ hit-line = 禁語「{ $text }」（{ $category }；依據：{ $clause }）
 suggestion-line = 應該說：{ $text }
 required-met = 做到了：{ $category }「{ $rule }」
 required-missed = 缺少：{ $category }（依據：{ $clause }）
+required-negated = 沒做到：{ $category }——「{ $text }」說的是做不到（依據：{ $clause }）
 clause-line = 依據：{ $clause }
 
 ## 原因
 reason-met = 做到了「{ $rule }」。
 reason-missed = 缺少「{ $rule }」。
+reason-negated = 「{ $text }」是否定的說法，不算做到「{ $rule }」。
 reason-missed-critical = 缺少「{ $rule }」，這是必須做到的，本輪不通過。
 reason-forbidden = 說了禁語「{ $text }」（{ $rule }）。
 reason-forbidden-critical = 說了嚴重禁語「{ $text }」（{ $rule }），本輪不通過。
 reason-good-choice = 選擇正確。
 reason-bad-choice = 這個做法不符合規範。
 reason-timed-out = 超時了：客戶沒有等到您的回應。
+reason-recited = 這只是把禮貌用語串在一起，沒有回應客戶這一刻需要的事：請用自己的話把事辦了。
+reason-register = 稱呼客戶請用「您」，不用「你」（扣 { $points } 分）。
 reason-below-pass-mark = 得分 { $score }，低於及格線 { $mark }。
 
 ## 場景畫面

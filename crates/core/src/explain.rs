@@ -163,6 +163,13 @@ pub fn turn(m: &Messages, scenario: Option<&CompiledScenario>, turn: &TurnRecord
                     suggestion: if check.met { None } else { suggestion(&check.suggestion) },
                 });
             }
+            for why in &r.reasons {
+                match why {
+                    Reason::Recited => lines.push(Line::new(Tone::Bad, reason(m, why))),
+                    Reason::Register { .. } => lines.push(Line::new(Tone::Muted, reason(m, why))),
+                    _ => {}
+                }
+            }
             ReplyView::Typed(pieces(&turn.reply, forbidden))
         }
         TurnOutcome::Picked { option, .. } => {
@@ -217,6 +224,9 @@ pub fn model_answers(m: &Messages, node: &Node) -> Vec<String> {
 pub fn reason(m: &Messages, r: &Reason) -> String {
     match r {
         Reason::Met { rule } => m.format("reason-met", &[("rule", rule.into())]),
+        Reason::Negated { rule, text } => {
+            m.format("reason-negated", &[("rule", rule.into()), ("text", text.into())])
+        }
         Reason::Missed { rule, critical } => m.format(
             if *critical { "reason-missed-critical" } else { "reason-missed" },
             &[("rule", rule.into())],
@@ -230,6 +240,10 @@ pub fn reason(m: &Messages, r: &Reason) -> String {
         }
         Reason::BadChoice { option } => m.format("reason-bad-choice", &[("option", option.into())]),
         Reason::TimedOut => m.get("reason-timed-out"),
+        Reason::Recited => m.get("reason-recited"),
+        Reason::Register { .. } => {
+            m.format("reason-register", &[("points", crate::judge::score::REGISTER_PENALTY.into())])
+        }
         Reason::BelowPassMark { score, pass_mark } => m.format(
             "reason-below-pass-mark",
             &[("score", (*score).into()), ("mark", (*pass_mark).into())],

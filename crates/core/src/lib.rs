@@ -17,6 +17,7 @@
 //! | loading | [`load`] | finding, reading and parsing files into a [`Library`] |
 //! | play | [`play`] | the session state machine, input lines, saved progress |
 //! | explaining | [`explain`] | feedback in words for every frontend |
+//! | measuring | [`measure`] | a labelled corpus of replies judged and counted |
 //!
 //! # Judging a reply
 //!
@@ -66,6 +67,7 @@ pub mod explain;
 pub mod i18n;
 pub mod judge;
 pub mod load;
+pub mod measure;
 pub mod model;
 pub mod play;
 pub mod validate;

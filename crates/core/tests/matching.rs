@@ -152,3 +152,61 @@ fn one_automaton_handles_many_rules_and_overlaps() {
     let ids: Vec<&str> = r.forbidden().iter().map(|h| h.rule.as_str()).collect();
     assert_eq!(ids, vec!["r7", "r123", "r499"]);
 }
+
+#[test]
+fn an_act_said_in_the_negative_is_not_met_but_a_question_is() {
+    let b = book(vec![], vec![rule("record", Category::Procedure, &["帮您登记", "记下来"])]);
+    let negated = score(&b, "不好意思，我没法帮您登记。", &["record"]);
+    assert!(!negated.required()[0].met);
+    let n = negated.required()[0].negated.as_ref().expect("the negation is reported");
+    assert_eq!((n.text.as_str(), n.start, n.end), ("没法帮您登记", 6, 12));
+    assert_eq!(negated.verdict, Verdict::Fail);
+    for fine in ["能不能帮您登记一下？", "没事，我帮您登记。", "我没法当场修，但我先帮您登记。"]
+    {
+        let r = score(&b, fine, &["record"]);
+        assert!(r.required()[0].met, "{fine}: {:?}", r.required()[0]);
+    }
+    assert!(!score(&b, "没记下来", &["record"]).required()[0].met);
+}
+
+#[test]
+fn a_forbidden_phrase_fails_the_turn_whatever_the_score() {
+    let b = book(
+        vec![Rule { penalty: 10, ..rule("no-guess", Category::Indifference, &["我想"]) }],
+        vec![rule("sorry", Category::Apology, &["对不起"])],
+    );
+    let r = score(&b, "对不起，我想是水管的问题", &["sorry"]);
+    assert_eq!(r.score, 90);
+    assert_eq!(r.verdict, Verdict::Fail);
+}
+
+#[test]
+fn you_and_the_polite_you_match_alike() {
+    let b = book(
+        vec![rule("no-read-it", Category::Indifference, &["你自己看"])],
+        vec![rule("hold", Category::Hold, &["请您稍等"])],
+    );
+    assert!(score(&b, "请你稍等", &["hold"]).required()[0].met);
+    assert_eq!(score(&b, "您自己看吧", &[]).forbidden()[0].text, "您自己看");
+}
+
+#[test]
+fn a_quoted_forbidden_phrase_is_talked_about_not_said() {
+    let b = book(vec![rule("no-dont-know", Category::Indifference, &["不知道"])], vec![]);
+    for quoted in ["我们不能说“不知道”，要帮您查", "培训时讲过，不要说「不知道」"]
+    {
+        assert!(score(&b, quoted, &[]).forbidden().is_empty(), "{quoted}");
+    }
+    assert_eq!(score(&b, "“您好”，这个我不知道", &[]).forbidden().len(), 1);
+}
+
+#[test]
+fn calling_the_customer_you_costs_a_little_and_says_why() {
+    let b = book(vec![], vec![rule("hold", Category::Hold, &["请您稍等"])]);
+    let plain = score(&b, "请你稍等一下", &["hold"]);
+    assert_eq!((plain.score, plain.verdict), (95, Verdict::Pass));
+    assert!(
+        plain.reasons.iter().any(|r| matches!(r, courtesy_core::judge::Reason::Register { at: 1 }))
+    );
+    assert_eq!(score(&b, "请您稍等，你们二位先坐", &["hold"]).score, 100);
+}

@@ -59,6 +59,8 @@ pub struct RuleBook {
     by_id: HashMap<String, RuleIndex>,
     /// Rules applied to every reply (the applied rule sets' `forbidden`).
     always_forbidden: Vec<RuleIndex>,
+    /// The rule sets' standard courtesy phrases (their `phrases`).
+    standard: Vec<RuleIndex>,
     automaton: Option<AhoCorasick>,
     uses: Vec<Vec<PatternUse>>,
     phrase_count: usize,
@@ -68,6 +70,7 @@ pub struct RuleBook {
 pub struct RuleBookBuilder {
     rules: Vec<Rule>,
     always_forbidden: Vec<RuleIndex>,
+    standard: Vec<RuleIndex>,
     by_id: HashMap<String, RuleIndex>,
 }
 
@@ -80,7 +83,12 @@ impl Default for RuleBookBuilder {
 impl RuleBookBuilder {
     /// An empty builder.
     pub fn new() -> Self {
-        RuleBookBuilder { rules: Vec::new(), always_forbidden: Vec::new(), by_id: HashMap::new() }
+        RuleBookBuilder {
+            rules: Vec::new(),
+            always_forbidden: Vec::new(),
+            standard: Vec::new(),
+            by_id: HashMap::new(),
+        }
     }
 
     /// Adds a rule; a second rule with an id already present is ignored
@@ -105,6 +113,9 @@ impl RuleBookBuilder {
             self.add(rule.clone(), true);
         }
         for rule in &set.phrases {
+            if !self.by_id.contains_key(&rule.id) {
+                self.standard.push(self.rules.len());
+            }
             self.add(rule.clone(), false);
         }
         self
@@ -133,7 +144,9 @@ impl RuleBookBuilder {
         for (index, rule) in self.rules.iter().enumerate() {
             for phrase in &rule.phrases {
                 for expanded in expand_company(phrase, company) {
-                    add_pattern(normalize_phrase(&expanded), PatternUse::Phrase(index));
+                    for register in both_registers(&normalize_phrase(&expanded)) {
+                        add_pattern(register, PatternUse::Phrase(index));
+                    }
                 }
             }
             for context in &rule.except {
@@ -168,11 +181,28 @@ impl RuleBookBuilder {
             rules,
             by_id: self.by_id,
             always_forbidden: self.always_forbidden,
+            standard: self.standard,
             automaton,
             uses,
             phrase_count,
         }
     }
+}
+
+/// A phrase as said with 您 and with 你: a forbidden phrase written with 你
+/// is hit when said with 您, and a courtesy phrase written with 您 is met
+/// with 你 (the register itself is judged apart). Exception contexts are
+/// not widened: `不知道您贵姓` is polite only with 您.
+fn both_registers(phrase: &str) -> Vec<String> {
+    let plain = phrase.replace('您', "你");
+    let polite = phrase.replace('你', "您");
+    let mut out = vec![phrase.to_string()];
+    for variant in [plain, polite] {
+        if !out.contains(&variant) {
+            out.push(variant);
+        }
+    }
+    out
 }
 
 /// Expands `{company}` into one phrase per company name or alias.
@@ -204,6 +234,12 @@ impl RuleBook {
     /// The index of the rule with this id.
     pub fn index_of(&self, id: &str) -> Option<RuleIndex> {
         self.by_id.get(id).copied()
+    }
+
+    /// Is this one of the rule sets' standard courtesy phrases (greeting,
+    /// hold, apology, thanks, farewell…), as opposed to a scenario's own?
+    pub fn is_standard(&self, index: RuleIndex) -> bool {
+        self.standard.contains(&index)
     }
 
     /// Rules forbidden in every reply (the applied rule sets' `forbidden`).

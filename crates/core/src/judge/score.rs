@@ -44,6 +44,10 @@ pub struct RequiredCheck {
     pub category: Category,
     /// Whether the reply met it.
     pub met: bool,
+    /// The act said only in the negative (「我没法帮您登记」), which does not
+    /// meet it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub negated: Option<NegatedAct>,
     /// Its share of the turn score.
     pub weight: u32,
     /// Missing it fails the turn whatever the score.
@@ -56,6 +60,141 @@ pub struct RequiredCheck {
     pub clause: Option<String>,
     /// The wording to use when it was missed.
     pub suggestion: Option<String>,
+}
+
+/// Where a reply said an act in the negative.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NegatedAct {
+    /// The words of the original reply, negation included.
+    pub text: String,
+    /// Character offset where they start.
+    pub start: usize,
+    /// Character offset where they end (exclusive).
+    pub end: usize,
+}
+
+/// Points a reply loses for calling the customer 你 rather than 您.
+pub const REGISTER_PENALTY: u32 = 5;
+
+/// Where the reply first calls someone 你 (not 你们, and with no 您
+/// anywhere): the manuals ask for 您.
+fn plain_you(reply: &str) -> Option<usize> {
+    if reply.contains('您') {
+        return None;
+    }
+    let chars: Vec<char> = reply.chars().collect();
+    chars.iter().enumerate().position(|(i, &c)| c == '你' && chars.get(i + 1) != Some(&'们'))
+}
+
+/// Character spans (open, close) of the reply's quotations: “…”, 「…」, 『…』, "…".
+fn quoted_spans(reply: &str) -> Vec<(usize, usize)> {
+    let mut spans = Vec::new();
+    let mut open: Option<(usize, char)> = None;
+    for (i, c) in reply.chars().enumerate() {
+        match (open, c) {
+            (None, '“' | '「' | '『' | '"') => open = Some((i, c)),
+            (Some((at, '“')), '”') | (Some((at, '「')), '」') | (Some((at, '『')), '』') => {
+                spans.push((at, i));
+                open = None;
+            }
+            (Some((at, '"')), '"') => {
+                spans.push((at, i));
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    spans
+}
+
+/// At least this many of the rule sets' standard courtesy phrases (the
+/// formulas) in a reply with…
+const RECITED_KINDS: usize = 3;
+/// …at most this many characters that no formula covers is a recitation:
+/// 「您好请稍等对不起谢谢再见」 strings formulas together and does nothing.
+const RECITED_SLACK: usize = 2;
+
+/// Does the reply only string courtesy formulas together? Yes when the
+/// standard phrases cover all of it but `RECITED_SLACK` characters, and
+/// either it misses something the node requires (and says three or more
+/// formulas), or it adds three or more formulas the node does not ask for
+/// (a phrase inside another, like 请 in 请稍等, is not counted apart). The
+/// right formulas, where they are all a node asks for, are the right answer.
+fn recited_formulas(book: &RuleBook, rules: &NodeRules, scan: &Scan, missed_any: bool) -> bool {
+    let standard: Vec<&super::rules::Hit> =
+        scan.hits.iter().filter(|h| book.is_standard(h.rule)).collect();
+    let mut covered = vec![false; scan.normalized.len()];
+    for hit in &standard {
+        covered[hit.start..hit.end].iter_mut().for_each(|c| *c = true);
+    }
+    if covered.iter().filter(|c| !**c).count() > RECITED_SLACK {
+        return false;
+    }
+    let outermost = standard.iter().filter(|h| {
+        !standard.iter().any(|o| {
+            o.rule != h.rule
+                && o.start <= h.start
+                && h.end <= o.end
+                && o.end - o.start > h.end - h.start
+        })
+    });
+    let mut kinds: Vec<RuleIndex> = Vec::new();
+    for hit in outermost {
+        if !kinds.contains(&hit.rule) {
+            kinds.push(hit.rule);
+        }
+    }
+    let extra = kinds.iter().filter(|k| !rules.required.contains(k)).count();
+    (missed_any && kinds.len() >= RECITED_KINDS) || extra >= RECITED_KINDS
+}
+
+/// Words that, just before an act, say it is not done: 我没法帮您登记,
+/// 不能给您退. An A-not-A question (能不能帮您, 有没有登记) is not a negation.
+const NEGATORS: &[&str] = &[
+    "没办法",
+    "没法",
+    "无法",
+    "不能",
+    "不会",
+    "不可以",
+    "没有",
+    "不肯",
+    "不想",
+    "不给",
+    "不帮",
+    "不要",
+    "别",
+    "没",
+];
+
+/// How many characters may stand between a negator and the act it negates
+/// (没法马上帮您登记).
+const NEGATION_GAP: usize = 2;
+
+/// The normalised character where a negation of the act starting at
+/// `start` begins, if one does.
+fn negation_before(text: &str, start: usize) -> Option<usize> {
+    let chars: Vec<char> = text.chars().take(start).collect();
+    for gap in 0..=NEGATION_GAP.min(chars.len()) {
+        let end = chars.len() - gap;
+        for negator in NEGATORS {
+            let n: Vec<char> = negator.chars().collect();
+            // 没 and 别 alone only right before the act: 没事，我帮您登记.
+            if n.len() == 1 && gap > 0 {
+                continue;
+            }
+            if end < n.len() || chars[end - n.len()..end] != n[..] {
+                continue;
+            }
+            let at = end - n.len();
+            // 能不能, 有没有, 会不会, 可不可以: a question, not a negation.
+            let a_not_a = n.len() >= 2 && at > 0 && chars[at - 1] == n[1];
+            if !a_not_a {
+                return Some(at);
+            }
+        }
+    }
+    None
 }
 
 /// A forbidden phrase found in the reply.
@@ -90,6 +229,13 @@ pub enum Reason {
         /// The rule's id.
         rule: String,
     },
+    /// A required act was said only in the negative.
+    Negated {
+        /// The rule's id.
+        rule: String,
+        /// The trainee's words, negation included.
+        text: String,
+    },
     /// A required rule was not met.
     Missed {
         /// The rule's id.
@@ -118,6 +264,13 @@ pub enum Reason {
     },
     /// The time ran out.
     TimedOut,
+    /// The reply only strings courtesy formulas together.
+    Recited,
+    /// The reply calls the customer 你 rather than 您 (a small deduction).
+    Register {
+        /// Character offset of the first 你.
+        at: usize,
+    },
     /// The score is below the pass mark.
     BelowPassMark {
         /// The turn's score.
@@ -319,20 +472,44 @@ fn score_scan(book: &RuleBook, rules: &NodeRules, reply: &str, scan: &Scan) -> T
     let (mut total_weight, mut met_weight) = (0u64, 0u64);
     for &index in &rules.required {
         let rule = book.rule(index);
-        let hit = scan.first_hit(index);
-        let span = hit.map(|h| scan.normalized.original_span(h.start, h.end));
+        let hits: Vec<_> = scan.hits.iter().filter(|h| h.rule == index).collect();
+        let affirmed =
+            hits.iter().find(|h| negation_before(&scan.normalized.text, h.start).is_none());
+        let negated = match affirmed {
+            Some(_) => None,
+            None => hits.first().map(|h| (h, negation_before(&scan.normalized.text, h.start))),
+        };
+        let span = affirmed.map(|h| scan.normalized.original_span(h.start, h.end));
         total_weight += u64::from(rule.weight);
-        if hit.is_some() {
+        if affirmed.is_some() {
             met_weight += u64::from(rule.weight);
             reasons.push(Reason::Met { rule: rule.id.clone() });
         } else {
             critical_failure |= rule.critical;
-            reasons.push(Reason::Missed { rule: rule.id.clone(), critical: rule.critical });
+            match negated {
+                Some((hit, Some(negator_start))) => {
+                    let (start, end) = scan.normalized.original_span(negator_start, hit.end);
+                    reasons.push(Reason::Negated {
+                        rule: rule.id.clone(),
+                        text: spans.slice(start, end).to_string(),
+                    });
+                }
+                _ => {
+                    reasons.push(Reason::Missed { rule: rule.id.clone(), critical: rule.critical })
+                }
+            }
         }
+        let negated_span = negated
+            .and_then(|(hit, negator)| negator.map(|n| scan.normalized.original_span(n, hit.end)));
         required_checks.push(RequiredCheck {
             rule: rule.id.clone(),
             category: rule.category,
-            met: hit.is_some(),
+            met: affirmed.is_some(),
+            negated: negated_span.map(|(start, end)| NegatedAct {
+                text: spans.slice(start, end).to_string(),
+                start,
+                end,
+            }),
             weight: rule.weight,
             critical: rule.critical,
             start: span.map(|s| s.0),
@@ -345,12 +522,17 @@ fn score_scan(book: &RuleBook, rules: &NodeRules, reply: &str, scan: &Scan) -> T
     let mut forbidden_hits = Vec::new();
     let mut penalty = 0u64;
     let mut penalised: Vec<RuleIndex> = Vec::new();
+    let quoted = quoted_spans(reply);
     for hit in &scan.hits {
         if !rules.forbidden.contains(&hit.rule) {
             continue;
         }
         let rule = book.rule(hit.rule);
         let (start, end) = scan.normalized.original_span(hit.start, hit.end);
+        // 「不能说“不知道”」 talks about the phrase; it does not say it.
+        if quoted.iter().any(|&(open, close)| open < start && end <= close) {
+            continue;
+        }
         let text = spans.slice(start, end).to_string();
         if !penalised.contains(&hit.rule) {
             penalised.push(hit.rule);
@@ -376,13 +558,28 @@ fn score_scan(book: &RuleBook, rules: &NodeRules, reply: &str, scan: &Scan) -> T
     }
     forbidden_hits.sort_by_key(|h| (h.start, h.end));
 
+    if let Some(at) = plain_you(reply) {
+        penalty += u64::from(REGISTER_PENALTY);
+        reasons.push(Reason::Register { at });
+    }
     let base = (met_weight * 100).checked_div(total_weight).unwrap_or(100);
     let score = base.saturating_sub(penalty).min(100) as u8;
     if score < rules.pass_mark {
         reasons.push(Reason::BelowPassMark { score, pass_mark: rules.pass_mark });
     }
-    let verdict =
-        if critical_failure || score < rules.pass_mark { Verdict::Fail } else { Verdict::Pass };
+    // A forbidden phrase fails the turn whatever the score: the manuals
+    // forbid it outright. `critical` rules fail the scenario as well.
+    let forbidden_said = !forbidden_hits.is_empty();
+    let missed_any = required_checks.iter().any(|c| !c.met);
+    let recited = recited_formulas(book, rules, scan, missed_any);
+    if recited {
+        reasons.push(Reason::Recited);
+    }
+    let verdict = if critical_failure || forbidden_said || recited || score < rules.pass_mark {
+        Verdict::Fail
+    } else {
+        Verdict::Pass
+    };
 
     let mut rules_hit: Vec<String> = Vec::new();
     for hit in &scan.hits {

@@ -1,11 +1,13 @@
 //! Text normalisation for matching: NFKC, Traditional→Simplified folding,
-//! lower case, and dropping punctuation, symbols and white space — while
+//! Taiwan wording to the mainland's, lower case, and dropping
+//! punctuation, symbols and white space — while
 //! remembering, for every normalised character, which character of the
 //! ORIGINAL text it came from, so hits can be reported as original spans.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use ferrous_opencc::{OpenCC, config::BuiltinConfig};
 use unicode_normalization::UnicodeNormalization;
 
@@ -84,6 +86,89 @@ pub fn normalize(input: &str) -> Normalized {
             }
         }
     }
+    fold_vocabulary(out)
+}
+
+/// Taiwan wording and the mainland wording the rules are written in, after
+/// the characters are folded to Simplified (so 身分證 arrives as 身分证).
+/// Phrase-level, as OpenCC's Taiwan-to-mainland conversion does for
+/// vocabulary; longer entries win.
+const TW_VOCABULARY: &[(&str, &str)] = &[
+    ("身分证", "身份证"),
+    ("身分", "身份"),
+    ("影印", "复印"),
+    ("影本", "复印件"),
+    ("正本", "原件"),
+    ("资讯", "信息"),
+    ("讯息", "信息"),
+    ("软体", "软件"),
+    ("网路", "网络"),
+    ("品质", "质量"),
+    ("联络", "联系"),
+    ("连络", "联系"),
+    ("修缮", "维修"),
+    ("警卫", "保安"),
+    ("屋主", "业主"),
+    ("公布栏", "公告栏"),
+    ("公佈栏", "公告栏"),
+    ("租屋", "租房"),
+    ("仲介", "中介"),
+    ("购屋", "购房"),
+    ("交屋", "交房"),
+    ("一吋", "一寸"),
+    ("缴款", "交款"),
+    ("计程车", "出租车"),
+    ("捷运", "地铁"),
+    ("行动电话", "手机"),
+    ("等著", "等着"),
+    ("拿著", "拿着"),
+    ("看著", "看着"),
+    ("听著", "听着"),
+    ("跟著", "跟着"),
+    ("留著", "留着"),
+    ("收著", "收着"),
+    ("坐著", "坐着"),
+    ("急著", "急着"),
+];
+
+fn tw_vocabulary() -> &'static Option<AhoCorasick> {
+    static AUTOMATON: OnceLock<Option<AhoCorasick>> = OnceLock::new();
+    AUTOMATON.get_or_init(|| {
+        AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(TW_VOCABULARY.iter().map(|(tw, _)| tw))
+            .ok()
+    })
+}
+
+/// Replaces Taiwan wording in a normalised text; each new character keeps
+/// the origin of the character it replaces (the last one when it is longer).
+fn fold_vocabulary(n: Normalized) -> Normalized {
+    let Some(automaton) = tw_vocabulary() else { return n };
+    if !automaton.is_match(&n.text) {
+        return n;
+    }
+    let mut out = Normalized {
+        text: String::with_capacity(n.text.len() + 8),
+        byte_to_char: Vec::with_capacity(n.byte_to_char.len() + 8),
+        origin: Vec::with_capacity(n.origin.len() + 4),
+    };
+    let copy = |out: &mut Normalized, from: usize, to: usize| {
+        for (k, c) in n.text[from..to].chars().enumerate() {
+            let at = n.char_at_byte(from) + k;
+            push(out, c, n.origin[at]);
+        }
+    };
+    let mut last = 0;
+    for m in automaton.find_iter(&n.text) {
+        copy(&mut out, last, m.start());
+        let origins = &n.origin[n.char_at_byte(m.start())..n.char_at_byte(m.end())];
+        for (k, c) in TW_VOCABULARY[m.pattern().as_usize()].1.chars().enumerate() {
+            push(&mut out, c, origins[k.min(origins.len() - 1)]);
+        }
+        last = m.end();
+    }
+    copy(&mut out, last, n.text.len());
     out
 }
 
@@ -207,6 +292,16 @@ mod tests {
         // "请稍等" is normalised chars 2..5, original chars 4..7
         assert_eq!(n.original_span(2, 5), (4, 7));
         assert_eq!(n.char_at_byte(n.text.find("请").unwrap()), 2);
+    }
+
+    #[test]
+    fn folds_taiwan_wording_and_keeps_the_map() {
+        let n = normalize("請帶身分證影本，您等著喔");
+        assert_eq!(n.text, "请带身份证复印件您等着喔");
+        // 复印件 (3 chars) came from 影本 (original chars 5..7).
+        let at = n.text.chars().position(|c| c == '复').unwrap();
+        assert_eq!(n.original_span(at, at + 3), (5, 7));
+        assert_eq!(normalize("公佈欄").text, "公告栏");
     }
 
     #[test]
