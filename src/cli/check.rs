@@ -54,7 +54,7 @@ enum Target {
     /// A node of a scenario, with the scenario's own compiled rules.
     Node { scenario: Arc<CompiledScenario>, index: usize },
     /// A rule set's forbidden rules.
-    RuleSet { book: RuleBook, rules: NodeRules },
+    RuleSet { book: Box<RuleBook>, rules: NodeRules },
 }
 
 impl Target {
@@ -114,7 +114,7 @@ fn target(context: &Context, args: &CheckArgs) -> Result<Target, CliError> {
     let company = args.company.as_ref().map(|name| Company { name: name.clone(), aliases: vec![] });
     let book = builder.build(company.as_ref());
     let rules = NodeRules::forbidden_only(&book);
-    Ok(Target::RuleSet { book, rules })
+    Ok(Target::RuleSet { book: Box::new(book), rules })
 }
 
 pub fn run(context: &Context, args: CheckArgs) -> Outcome {
