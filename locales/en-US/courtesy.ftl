@@ -216,6 +216,10 @@ diag-example-mismatch = Example “{ $reply }” should be { $expected } but is 
 diag-example-mismatch-help = Either change the rules (phrases, exceptions, position) or correct the example's expect/hits.
 diag-model-fails = The model answer of node “{ $node }” fails its own node ({ $score } points; forbidden hits: { $hits }; missing: { $missed }).
 diag-model-fails-help = A model answer must pass its node: reword it, or adjust the node's require/forbid rules.
+diag-bad-pattern = In rule “{ $rule }”, the phrase “{ $phrase }” has a [ ] or {"{"} {"}"} that does not close.
+diag-bad-pattern-help = [ ] holds an optional part and {"{"} a|b {"}"} one of several; close every bracket and write | only inside {"{"} {"}"}, e.g. 请[您]{"{"}稍等|稍候{"}"}.
+diag-pattern-too-wide = In rule “{ $rule }”, the phrase “{ $phrase }” expands into more than { $limit } phrases.
+diag-pattern-too-wide-help = Split it into several phrases, or make fewer parts optional.
 
 ## Tags (as the menu shows them; a tag with no line here shows its id)
 tag-front-desk = Front desk

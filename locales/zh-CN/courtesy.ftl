@@ -216,6 +216,10 @@ diag-example-mismatch = 示例“{ $reply }”应判为 { $expected }，实际�
 diag-example-mismatch-help = 要么修改规则（说法、例外、位置），要么修正示例的 expect/hits。
 diag-model-fails = 节点“{ $node }”的正确做法按本节点的规则评不及格（{ $score } 分；禁语：{ $hits }；缺少：{ $missed }）。
 diag-model-fails-help = 正确做法必须能通过本节点：修改正确做法的措辞，或调整 require/forbid 规则。
+diag-bad-pattern = 规则“{ $rule }”的说法“{ $phrase }”里的 [ ] 或 {"{"} {"}"} 没有配对。
+diag-bad-pattern-help = [ ] 括住可以省略的部分，{"{"} 甲|乙 {"}"} 括住几种说法之一，每个括号都要关上，| 只能写在 {"{"} {"}"} 里，例如 请[您]{"{"}稍等|稍候{"}"}。
+diag-pattern-too-wide = 规则“{ $rule }”的说法“{ $phrase }”展开后超过 { $limit } 种。
+diag-pattern-too-wide-help = 把它拆成几条说法，或者减少可选部分。
 
 ## 标签（菜单里显示的场景标签；没有对应行的标签显示其 id）
 tag-front-desk = 前台

@@ -216,6 +216,10 @@ diag-example-mismatch = 示例“{ $reply }”應判為 { $expected }，實際�
 diag-example-mismatch-help = 要麼修改規則（說法、例外、位置），要麼修正示例的 expect/hits。
 diag-model-fails = 節點“{ $node }”的正確做法按本節點的規則評不及格（{ $score } 分；禁語：{ $hits }；缺少：{ $missed }）。
 diag-model-fails-help = 正確做法必須能通過本節點：修改正確做法的措辭，或調整 require/forbid 規則。
+diag-bad-pattern = 規則「{ $rule }」的說法「{ $phrase }」裡的 [ ] 或 {"{"} {"}"} 沒有配對。
+diag-bad-pattern-help = [ ] 括住可以省略的部分，{"{"} 甲|乙 {"}"} 括住幾種說法之一，每個括號都要關上，| 只能寫在 {"{"} {"}"} 裡，例如 請[您]{"{"}稍等|稍候{"}"}。
+diag-pattern-too-wide = 規則「{ $rule }」的說法「{ $phrase }」展開後超過 { $limit } 種。
+diag-pattern-too-wide-help = 把它拆成幾條說法，或者減少可選部分。
 
 ## 標籤（菜單裡顯示的場景標籤；沒有對應行的標籤顯示其 id）
 tag-front-desk = 前臺

@@ -87,11 +87,15 @@ pub enum Code {
     ExampleMismatch,
     /// `model-fails`
     ModelFails,
+    /// `bad-pattern`
+    BadPattern,
+    /// `pattern-too-wide`
+    PatternTooWide,
 }
 
 impl Code {
     /// Every code, in the order of the reference in docs/scenario-format.md.
-    pub const ALL: [Code; 34] = [
+    pub const ALL: [Code; 36] = [
         Code::Io,
         Code::FileTooLarge,
         Code::InvalidUtf8,
@@ -126,6 +130,8 @@ impl Code {
         Code::BadExample,
         Code::ExampleMismatch,
         Code::ModelFails,
+        Code::BadPattern,
+        Code::PatternTooWide,
     ];
 
     /// The stable kebab-case key.
@@ -165,6 +171,8 @@ impl Code {
             Code::BadExample => "bad-example",
             Code::ExampleMismatch => "example-mismatch",
             Code::ModelFails => "model-fails",
+            Code::BadPattern => "bad-pattern",
+            Code::PatternTooWide => "pattern-too-wide",
         }
     }
 }

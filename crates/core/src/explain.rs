@@ -144,17 +144,29 @@ pub fn turn(m: &Messages, scenario: Option<&CompiledScenario>, turn: &TurnRecord
                     Some(s) => s.rule_label(&check.rule),
                     None => check.rule.clone(),
                 };
-                let (tone, key) = if check.met {
-                    (Tone::Good, "required-met")
-                } else {
-                    (Tone::Bad, "required-missed")
+                // An act met is quoted in the trainee's own words; one said
+                // in the negative, in the words that negate it.
+                let own = |start: usize, end: usize| -> String {
+                    turn.reply.chars().skip(start).take(end.saturating_sub(start)).collect()
+                };
+                let (tone, key, words) = match (check.met, &check.negated) {
+                    (true, _) => {
+                        let words = match (check.start, check.end) {
+                            (Some(start), Some(end)) => own(start, end),
+                            _ => m.scenario_text(&label),
+                        };
+                        (Tone::Good, "required-met", words)
+                    }
+                    (false, Some(n)) => (Tone::Bad, "required-negated", n.text.clone()),
+                    (false, None) => (Tone::Bad, "required-missed", m.scenario_text(&label)),
                 };
                 lines.push(Line {
                     tone,
                     text: m.format(
                         key,
                         &[
-                            ("rule", m.scenario_text(&label).into()),
+                            ("rule", words.clone().into()),
+                            ("text", words.into()),
                             ("category", m.category(check.category).into()),
                             ("clause", clause_or_dash(&check.clause).into()),
                         ],

@@ -10,6 +10,7 @@ use std::collections::{HashSet, VecDeque};
 
 use crate::compile::{CompiledScenario, LoadedRuleSet};
 use crate::diagnostic::{Code, Diagnostic, SourceFile};
+use crate::judge::pattern::{self, PatternError};
 use crate::judge::text::normalize_phrase;
 use crate::model::{Node, Prompt, Rule, Verdict, When};
 /// Checks a rule set's own rules.
@@ -35,6 +36,19 @@ fn check_rules(file: &SourceFile, rules: &[&Rule], out: &mut Vec<Diagnostic>) {
         }
         let from = at.map_or(0, |a| a.0);
         for phrase in rule.phrases.iter().chain(&rule.except) {
+            if let Err(e) = pattern::expand(&phrase.replace("{company}", "")) {
+                let code = match e {
+                    PatternError::Unbalanced(_) => Code::BadPattern,
+                    PatternError::TooWide => Code::PatternTooWide,
+                };
+                out.push(
+                    Diagnostic::at(file, file.find_string(phrase, from).or(at), code)
+                        .arg("rule", &rule.id)
+                        .arg("phrase", phrase)
+                        .arg("limit", pattern::MAX_VARIANTS),
+                );
+                continue;
+            }
             let probe = phrase.replace("{company}", "");
             if normalize_phrase(&probe).is_empty() && !phrase.contains("{company}") {
                 out.push(

@@ -80,9 +80,23 @@ fn a_typed_reply_is_explained_with_its_marks_clauses_and_right_wording() {
     assert!(hit.suggestion.as_deref().unwrap().contains("请您慢慢说"));
     let met = &f.lines[1];
     assert_eq!(met.tone, Tone::Good);
+    assert!(met.text.contains("「请稍等」"), "the trainee's own words: {}", met.text);
     assert_eq!(met.suggestion, None, "a rule met needs no right wording");
     assert_eq!(f.model_answers.len(), 1);
     assert!(f.model_answers[0].contains("请稍等，我帮您查一下"));
+}
+
+#[test]
+fn an_act_said_in_the_negative_is_explained_in_the_trainees_words() {
+    let scenario = mini();
+    let mut session = Session::new(Arc::clone(&scenario), 1);
+    session.answer(Input::Pick(0), 1.0).unwrap();
+    session.answer(Input::Text("我没法请稍等".into()), 2.0).unwrap();
+    let m = Messages::new(Locale::ZhCn);
+    let f = explain::turn(&m, Some(&scenario), session.transcript().last().unwrap());
+    let negated = f.lines.iter().find(|l| l.text.contains("没法请稍等")).expect("{f:#?}");
+    assert_eq!(negated.tone, Tone::Bad);
+    assert!(negated.suggestion.is_some(), "with the right wording");
 }
 
 #[test]

@@ -1,4 +1,5 @@
-//! Judging a turn, in three steps: [`text`] normalises a reply (and keeps a
+//! Judging a turn, in three steps (after [`pattern`] has expanded the
+//! trainers' phrase patterns): [`text`] normalises a reply (and keeps a
 //! map back to the original characters), [`rules`] finds every rule hit in
 //! one pass of a compiled automaton, and [`score`](mod@score) turns the hits
 //! into a [`TurnResult`] with structured reasons. [`score()`] is the one
@@ -6,6 +7,7 @@
 //! the other two outcomes of a turn; [`score_scenario`] adds a played
 //! scenario up.
 
+pub mod pattern;
 pub mod rules;
 pub mod score;
 pub mod text;

@@ -7,6 +7,7 @@ use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
+use super::pattern;
 use super::text::{Normalized, normalize, normalize_phrase};
 use crate::model::{Company, Position, Rule, RuleSet};
 
@@ -144,14 +145,19 @@ impl RuleBookBuilder {
         for (index, rule) in self.rules.iter().enumerate() {
             for phrase in &rule.phrases {
                 for expanded in expand_company(phrase, company) {
-                    for register in both_registers(&normalize_phrase(&expanded)) {
-                        add_pattern(register, PatternUse::Phrase(index));
+                    // A pattern that does not expand is left out (`validate` says why).
+                    for plain in pattern::expand(&expanded).unwrap_or_default() {
+                        for register in both_registers(&normalize_phrase(&plain)) {
+                            add_pattern(register, PatternUse::Phrase(index));
+                        }
                     }
                 }
             }
             for context in &rule.except {
                 for expanded in expand_company(context, company) {
-                    add_pattern(normalize_phrase(&expanded), PatternUse::Except(index));
+                    for plain in pattern::expand(&expanded).unwrap_or_default() {
+                        add_pattern(normalize_phrase(&plain), PatternUse::Except(index));
+                    }
                 }
             }
         }
