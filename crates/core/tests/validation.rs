@@ -157,6 +157,19 @@ fn rules_with_no_phrases_and_empty_phrases() {
 }
 
 #[test]
+fn patterns_that_do_not_close_or_expand_too_far() {
+    expect("bad-pattern", broken(r#"phrases: ["快点说"]"#, r#"phrases: ["快点{说|讲"]"#), "快点{");
+    let wide = format!(r#"phrases: ["{}"]"#, "{甲|乙|丙|丁}".repeat(5));
+    expect("pattern-too-wide", broken(r#"phrases: ["快点说"]"#, &wide), "甲|乙");
+    // A good pattern expands and is matched.
+    let (_dir, library) =
+        load_one("mini.ron", GOOD.replace(r#"["请稍等"]"#, r#"["请[您]{稍等|稍候}"]"#).as_bytes());
+    assert!(library.diagnostics.is_empty(), "{:#?}", library.diagnostics);
+    let s = library.scenarios[0].clone();
+    assert!(s.score_reply(s.node_index("ask").unwrap(), "请您稍候").passed());
+}
+
+#[test]
 fn examples_that_disagree_with_the_rules() {
     expect(
         "example-mismatch",
