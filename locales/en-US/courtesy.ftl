@@ -14,12 +14,14 @@ hit-line = Forbidden phrase “{ $text }” ({ $category }; source: { $clause })
 suggestion-line = Say instead: { $text }
 required-met = Done: { $category } “{ $rule }”
 required-missed = Missing: { $category } (source: { $clause })
+required-missed-core = Not done, and it is the point of this turn: { $category } “{ $rule }” (source: { $clause }); the turn fails
 required-negated = Not done: { $category } — “{ $text }” says it will not be done (source: { $clause })
 clause-line = Source: { $clause }
 
 ## Reasons
 reason-met = Did “{ $rule }”.
 reason-missed = Missed “{ $rule }”.
+reason-missed-core = “{ $rule }” is the point of this turn and was not done; the turn fails.
 reason-negated = “{ $text }” is said in the negative, so “{ $rule }” is not met.
 reason-missed-critical = Missed “{ $rule }”, which is mandatory: the turn fails.
 reason-forbidden = Said the forbidden “{ $text }” ({ $rule }).

@@ -14,12 +14,14 @@ hit-line = 禁语「{ $text }」（{ $category }；依据：{ $clause }）
 suggestion-line = 应该说：{ $text }
 required-met = 做到了：{ $category }「{ $rule }」
 required-missed = 缺少：{ $category }（依据：{ $clause }）
+required-missed-core = 没做到这一刻最要紧的事：{ $category }「{ $rule }」（依据：{ $clause }），本轮不通过
 required-negated = 没做到：{ $category }——「{ $text }」说的是做不到（依据：{ $clause }）
 clause-line = 依据：{ $clause }
 
 ## 原因
 reason-met = 做到了「{ $rule }」。
 reason-missed = 缺少「{ $rule }」。
+reason-missed-core = 没做到「{ $rule }」，这是这一轮必须做到的，本轮不通过。
 reason-negated = 「{ $text }」是否定的说法，不算做到「{ $rule }」。
 reason-missed-critical = 缺少「{ $rule }」，这是必须做到的，本轮不通过。
 reason-forbidden = 说了禁语「{ $text }」（{ $rule }）。

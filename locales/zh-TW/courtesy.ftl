@@ -14,12 +14,14 @@ hit-line = 禁語「{ $text }」（{ $category }；依據：{ $clause }）
 suggestion-line = 應該說：{ $text }
 required-met = 做到了：{ $category }「{ $rule }」
 required-missed = 缺少：{ $category }（依據：{ $clause }）
+required-missed-core = 沒做到這一刻最要緊的事：{ $category }「{ $rule }」（依據：{ $clause }），本輪不通過
 required-negated = 沒做到：{ $category }——「{ $text }」說的是做不到（依據：{ $clause }）
 clause-line = 依據：{ $clause }
 
 ## 原因
 reason-met = 做到了「{ $rule }」。
 reason-missed = 缺少「{ $rule }」。
+reason-missed-core = 沒做到「{ $rule }」，這是這一輪必須做到的，本輪不通過。
 reason-negated = 「{ $text }」是否定的說法，不算做到「{ $rule }」。
 reason-missed-critical = 缺少「{ $rule }」，這是必須做到的，本輪不通過。
 reason-forbidden = 說了禁語「{ $text }」（{ $rule }）。

@@ -106,15 +106,24 @@ fn resolve(book: &RuleBook, node: &Node, pass_mark: u8) -> NodeRules {
     let indices = |ids: &[String]| -> Vec<RuleIndex> {
         ids.iter().filter_map(|id| book.index_of(id)).collect()
     };
-    let (required, own_forbidden) = match &node.prompt {
-        Some(Prompt::Reply { require, forbid }) => (indices(require), indices(forbid)),
-        Some(Prompt::Choice { .. } | Prompt::Action { .. }) | None => (Vec::new(), Vec::new()),
+    let (mut required, own_forbidden, core) = match &node.prompt {
+        Some(Prompt::Reply { require, forbid, core }) => {
+            (indices(require), indices(forbid), indices(core))
+        }
+        Some(Prompt::Choice { .. } | Prompt::Action { .. }) | None => {
+            (Vec::new(), Vec::new(), Vec::new())
+        }
     };
+    for c in &core {
+        if !required.contains(c) {
+            required.push(*c);
+        }
+    }
     let mut forbidden = book.always_forbidden().to_vec();
     for f in own_forbidden {
         if !forbidden.contains(&f) {
             forbidden.push(f);
         }
     }
-    NodeRules { required, forbidden, pass_mark }
+    NodeRules { required, forbidden, core, pass_mark }
 }

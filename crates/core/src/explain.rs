@@ -158,6 +158,9 @@ pub fn turn(m: &Messages, scenario: Option<&CompiledScenario>, turn: &TurnRecord
                         (Tone::Good, "required-met", words)
                     }
                     (false, Some(n)) => (Tone::Bad, "required-negated", n.text.clone()),
+                    (false, None) if check.core => {
+                        (Tone::Bad, "required-missed-core", m.scenario_text(&label))
+                    }
                     (false, None) => (Tone::Bad, "required-missed", m.scenario_text(&label)),
                 };
                 lines.push(Line {
@@ -236,6 +239,7 @@ pub fn model_answers(m: &Messages, node: &Node) -> Vec<String> {
 pub fn reason(m: &Messages, r: &Reason) -> String {
     match r {
         Reason::Met { rule } => m.format("reason-met", &[("rule", rule.into())]),
+        Reason::MissedCore { rule } => m.format("reason-missed-core", &[("rule", rule.into())]),
         Reason::Negated { rule, text } => {
             m.format("reason-negated", &[("rule", rule.into()), ("text", text.into())])
         }

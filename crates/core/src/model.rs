@@ -266,6 +266,10 @@ pub enum Prompt {
         /// Rule ids the reply must not hit (besides the applied sets' forbidden rules).
         #[serde(default)]
         forbid: Vec<String>,
+        /// The acts without which the turn fails, however many others are
+        /// met (they count as required too): the point of the moment.
+        #[serde(default)]
+        core: Vec<String>,
     },
     /// Pick one of several things to say.
     Choice {

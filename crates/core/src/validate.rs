@@ -274,8 +274,8 @@ fn nodes_are_well_formed(input: &StepInput, out: &mut Vec<Diagnostic>) {
         }
         let Some(prompt) = &node.prompt else { continue };
         match prompt {
-            Prompt::Reply { require, forbid } => {
-                for id in require.iter().chain(forbid) {
+            Prompt::Reply { require, forbid, core } => {
+                for id in require.iter().chain(forbid).chain(core) {
                     if compiled.book.index_of(id).is_none() {
                         out.push(
                             input

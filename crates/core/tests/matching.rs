@@ -38,7 +38,12 @@ fn score(b: &RuleBook, text: &str, required: &[&str]) -> courtesy_core::judge::T
     let req: Vec<usize> = required.iter().map(|id| b.index_of(id).unwrap()).collect();
     judge::score(
         b,
-        &NodeRules { required: req, forbidden: (b.always_forbidden()).to_vec(), pass_mark: 60 },
+        &NodeRules {
+            required: req,
+            forbidden: (b.always_forbidden()).to_vec(),
+            core: Vec::new(),
+            pass_mark: 60,
+        },
         text,
     )
 }
@@ -209,4 +214,29 @@ fn calling_the_customer_you_costs_a_little_and_says_why() {
         plain.reasons.iter().any(|r| matches!(r, courtesy_core::judge::Reason::Register { at: 1 }))
     );
     assert_eq!(score(&b, "请您稍等，你们二位先坐", &["hold"]).score, 100);
+}
+
+#[test]
+fn a_missed_core_act_fails_the_turn_however_many_others_are_met() {
+    let b = book(
+        vec![],
+        vec![
+            rule("sorry", Category::Apology, &["对不起"]),
+            rule("hold", Category::Hold, &["请稍等"]),
+            rule("fetch", Category::Procedure, &["请工程主管"]),
+        ],
+    );
+    let ids =
+        |names: &[&str]| -> Vec<usize> { names.iter().map(|n| b.index_of(n).unwrap()).collect() };
+    let rules = NodeRules {
+        required: ids(&["sorry", "hold", "fetch"]),
+        forbidden: vec![],
+        core: ids(&["fetch"]),
+        pass_mark: 60,
+    };
+    let r = judge::score(&b, &rules, "对不起，请稍等");
+    assert_eq!(r.score, 66, "two of three met");
+    assert_eq!(r.verdict, Verdict::Fail, "but not the point of the turn");
+    assert!(r.required().iter().any(|c| c.rule == "fetch" && c.core && !c.met));
+    assert!(judge::score(&b, &rules, "对不起，我去请工程主管").passed());
 }

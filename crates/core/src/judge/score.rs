@@ -19,6 +19,8 @@ pub struct NodeRules {
     pub required: Vec<RuleIndex>,
     /// Rules the reply must not hit (the node's own and the applied sets').
     pub forbidden: Vec<RuleIndex>,
+    /// Required rules without which the turn fails whatever the score.
+    pub core: Vec<RuleIndex>,
     /// A turn scoring below it fails.
     pub pass_mark: u8,
 }
@@ -30,6 +32,7 @@ impl NodeRules {
         NodeRules {
             required: Vec::new(),
             forbidden: book.always_forbidden().to_vec(),
+            core: Vec::new(),
             pass_mark: crate::model::DEFAULT_PASS_MARK,
         }
     }
@@ -50,8 +53,11 @@ pub struct RequiredCheck {
     pub negated: Option<NegatedAct>,
     /// Its share of the turn score.
     pub weight: u32,
-    /// Missing it fails the turn whatever the score.
+    /// Missing it fails the turn and the scenario whatever the score.
     pub critical: bool,
+    /// A core act of the node: missing it fails the turn.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub core: bool,
     /// Character span in the reply where it was met (start).
     pub start: Option<usize>,
     /// Character span in the reply where it was met (end, exclusive).
@@ -226,6 +232,11 @@ pub struct ForbiddenHit {
 pub enum Reason {
     /// A required rule was met.
     Met {
+        /// The rule's id.
+        rule: String,
+    },
+    /// A core act of the node was not done: the turn fails.
+    MissedCore {
         /// The rule's id.
         rule: String,
     },
@@ -469,6 +480,7 @@ fn score_scan(book: &RuleBook, rules: &NodeRules, reply: &str, scan: &Scan) -> T
     let mut critical_failure = false;
 
     let mut required_checks = Vec::with_capacity(rules.required.len());
+    let mut core_missed = false;
     let (mut total_weight, mut met_weight) = (0u64, 0u64);
     for &index in &rules.required {
         let rule = book.rule(index);
@@ -481,11 +493,16 @@ fn score_scan(book: &RuleBook, rules: &NodeRules, reply: &str, scan: &Scan) -> T
         };
         let span = affirmed.map(|h| scan.normalized.original_span(h.start, h.end));
         total_weight += u64::from(rule.weight);
+        let core = rules.core.contains(&index);
         if affirmed.is_some() {
             met_weight += u64::from(rule.weight);
             reasons.push(Reason::Met { rule: rule.id.clone() });
         } else {
             critical_failure |= rule.critical;
+            if core {
+                core_missed = true;
+                reasons.push(Reason::MissedCore { rule: rule.id.clone() });
+            }
             match negated {
                 Some((hit, Some(negator_start))) => {
                     let (start, end) = scan.normalized.original_span(negator_start, hit.end);
@@ -512,6 +529,7 @@ fn score_scan(book: &RuleBook, rules: &NodeRules, reply: &str, scan: &Scan) -> T
             }),
             weight: rule.weight,
             critical: rule.critical,
+            core,
             start: span.map(|s| s.0),
             end: span.map(|s| s.1),
             clause: rule.clause.clone(),
@@ -575,7 +593,12 @@ fn score_scan(book: &RuleBook, rules: &NodeRules, reply: &str, scan: &Scan) -> T
     if recited {
         reasons.push(Reason::Recited);
     }
-    let verdict = if critical_failure || forbidden_said || recited || score < rules.pass_mark {
+    let verdict = if critical_failure
+        || core_missed
+        || forbidden_said
+        || recited
+        || score < rules.pass_mark
+    {
         Verdict::Fail
     } else {
         Verdict::Pass
