@@ -287,6 +287,7 @@ category-discrimination = Discrimination
 category-careless-promise = Careless promise
 category-privacy = Privacy
 category-rudeness = Rudeness
+category-integrity = Integrity
 
 ## Settings
 venue-gate-post = Gate post

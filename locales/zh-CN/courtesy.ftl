@@ -287,6 +287,7 @@ category-discrimination = 区别对待
 category-careless-promise = 随意承诺
 category-privacy = 隐私
 category-rudeness = 粗鲁
+category-integrity = 廉洁
 
 ## 场景地点
 venue-gate-post = 大门岗

@@ -287,6 +287,7 @@ category-discrimination = 區別對待
 category-careless-promise = 隨意承諾
 category-privacy = 隱私
 category-rudeness = 粗魯
+category-integrity = 廉潔
 
 ## 場景地點
 venue-gate-post = 大門崗

@@ -465,6 +465,8 @@ pub enum Category {
     Privacy,
     /// Rudeness.
     Rudeness,
+    /// Taking gifts, meals or money from customers (廉洁).
+    Integrity,
 }
 
 impl Category {
@@ -489,6 +491,7 @@ impl Category {
             Category::CarelessPromise => "careless-promise",
             Category::Privacy => "privacy",
             Category::Rudeness => "rudeness",
+            Category::Integrity => "integrity",
         }
     }
 }

@@ -48,6 +48,7 @@ fn derived_ids_exist_in_every_locale() {
         Category::CarelessPromise,
         Category::Privacy,
         Category::Rudeness,
+        Category::Integrity,
     ];
     for locale in Locale::ALL {
         let m = Messages::new(locale);
