@@ -54,6 +54,7 @@ fn generated_rules(n: usize) -> Vec<Rule> {
                 weight: 1,
                 penalty: 10,
                 critical: false,
+                command: false,
                 position: Position::Anywhere,
                 suggestion: None,
                 clause: None,

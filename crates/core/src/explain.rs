@@ -251,6 +251,9 @@ pub fn reason(m: &Messages, r: &Reason) -> String {
             if *critical { "reason-forbidden-critical" } else { "reason-forbidden" },
             &[("rule", rule.into()), ("text", text.into())],
         ),
+        Reason::Softened { rule, text } => {
+            m.format("reason-softened", &[("rule", rule.into()), ("text", text.into())])
+        }
         Reason::GoodChoice { option } => {
             m.format("reason-good-choice", &[("option", option.into())])
         }

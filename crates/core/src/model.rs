@@ -531,6 +531,10 @@ pub struct Rule {
     /// A forbidden hit, or a missed requirement, fails the turn whatever the score.
     #[serde(default)]
     pub critical: bool,
+    /// The phrases are a command (大点声): asked as a request (请/麻烦…,
+    /// …好吗) a forbidden hit is softened and is not counted.
+    #[serde(default)]
+    pub command: bool,
     /// Where in the reply a phrase must stand.
     #[serde(default)]
     pub position: Position,

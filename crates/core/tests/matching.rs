@@ -14,6 +14,7 @@ fn rule(id: &str, category: Category, phrases: &[&str]) -> Rule {
         weight: 1,
         penalty: 40,
         critical: false,
+        command: false,
         position: Position::Anywhere,
         suggestion: None,
         clause: Some("test clause".into()),
@@ -239,4 +240,68 @@ fn a_missed_core_act_fails_the_turn_however_many_others_are_met() {
     assert_eq!(r.verdict, Verdict::Fail, "but not the point of the turn");
     assert!(r.required().iter().any(|c| c.rule == "fetch" && c.core && !c.met));
     assert!(judge::score(&b, &rules, "对不起，我去请工程主管").passed());
+}
+
+#[test]
+fn a_turn_that_does_its_core_acts_passes_and_the_others_raise_the_score() {
+    let b = book(
+        vec![],
+        vec![
+            rule("sorry", Category::Apology, &["对不起"]),
+            rule("hold", Category::Hold, &["请稍等"]),
+            rule("fetch", Category::Procedure, &["请工程主管"]),
+        ],
+    );
+    let ids =
+        |names: &[&str]| -> Vec<usize> { names.iter().map(|n| b.index_of(n).unwrap()).collect() };
+    let rules = NodeRules {
+        required: ids(&["sorry", "hold", "fetch"]),
+        forbidden: vec![],
+        core: ids(&["fetch"]),
+        pass_mark: 60,
+    };
+    let only_core = judge::score(&b, &rules, "我马上请工程主管来");
+    assert_eq!((only_core.score, only_core.verdict), (60, Verdict::Pass));
+    assert!(only_core.required().iter().any(|c| c.rule == "sorry" && !c.met), "still advised");
+    assert_eq!(judge::score(&b, &rules, "对不起，我马上请工程主管来").score, 80);
+    assert_eq!(judge::score(&b, &rules, "对不起，请稍等，我马上请工程主管来").score, 100);
+    let plain_you = judge::score(&b, &rules, "你等等，我马上请工程主管来");
+    assert_eq!(
+        (plain_you.score, plain_you.verdict),
+        (60, Verdict::Pass),
+        "你 costs points, not the verdict, of a turn that did its point"
+    );
+}
+
+#[test]
+fn a_command_asked_as_a_request_is_softened_not_counted() {
+    let louder = Rule {
+        command: true,
+        critical: true,
+        ..rule("no-phone-rudeness", Category::Impatience, &["大点声"])
+    };
+    let b = book(vec![louder], vec![]);
+    for request in
+        ["不好意思，麻烦您说话大点声好吗？", "老人家，您稍微大点声说，好不好？", "请您大点声说"]
+    {
+        let r = score(&b, request, &[]);
+        assert!(r.forbidden().is_empty(), "{request}: {:?}", r.forbidden());
+        assert!(
+            r.reasons.iter().any(|x| matches!(x, courtesy_core::judge::Reason::Softened { .. })),
+            "{request}: the softening is explained"
+        );
+    }
+    for command in ["大点声！", "喂，大点声，听不见"] {
+        assert_eq!(score(&b, command, &[]).verdict, Verdict::Fail, "{command}");
+    }
+    // Without `command`, the same words are not softened.
+    let plain = book(vec![rule("no-loud", Category::Impatience, &["大点声"])], vec![]);
+    assert_eq!(score(&plain, "麻烦您大点声好吗", &[]).verdict, Verdict::Fail);
+}
+
+#[test]
+fn a_negation_does_not_reach_across_punctuation() {
+    let b = book(vec![], vec![rule("farewell", Category::Closing, &["慢走"])]);
+    assert!(score(&b, "不會不會，慢走喔", &["farewell"]).required()[0].met);
+    assert!(!score(&b, "不会慢走的", &["farewell"]).required()[0].met);
 }

@@ -14,7 +14,7 @@ use crate::model::{Company, Position, Rule, RuleSet};
 /// An opening phrase must start within this many normalised characters.
 pub const OPENING_WINDOW: usize = 6;
 /// A closing phrase must end within this many normalised characters of the end.
-pub const CLOSING_WINDOW: usize = 6;
+pub const CLOSING_WINDOW: usize = 12;
 
 /// Index of a rule inside its [`RuleBook`].
 pub type RuleIndex = usize;
@@ -327,6 +327,7 @@ mod tests {
             weight: 1,
             penalty: 40,
             critical: false,
+            command: false,
             position: Position::Anywhere,
             suggestion: None,
             clause: None,

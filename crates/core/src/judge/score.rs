@@ -154,6 +154,27 @@ fn recited_formulas(book: &RuleBook, rules: &NodeRules, scan: &Scan, missed_any:
     (missed_any && kinds.len() >= RECITED_KINDS) || extra >= RECITED_KINDS
 }
 
+/// Words just before a command that make it a request (麻烦您说话大点声).
+const REQUEST_OPENERS: &[&str] =
+    &["请", "麻烦", "劳驾", "能不能", "能否", "可不可以", "可以", "稍微", "稍"];
+
+/// Words just after a command that make it a question (大点声好吗).
+const REQUEST_CLOSERS: &[&str] = &["好吗", "好不好", "可以吗", "行吗", "好么", "行不行"];
+
+/// How many characters either side of a command are searched for what
+/// softens it (麻烦您说话 | 大点声 | 好吗).
+const REQUEST_WINDOW: usize = 7;
+
+/// Is the command at characters `start..end` of the normalised text asked
+/// as a request?
+fn asked_as_request(text: &str, start: usize, end: usize) -> bool {
+    let before: String =
+        text.chars().take(start).skip(start.saturating_sub(REQUEST_WINDOW)).collect();
+    let after: String = text.chars().skip(end).take(REQUEST_WINDOW).collect();
+    REQUEST_OPENERS.iter().any(|w| before.contains(w))
+        || REQUEST_CLOSERS.iter().any(|w| after.contains(w))
+}
+
 /// Words that, just before an act, say it is not done: 我没法帮您登记,
 /// 不能给您退. An A-not-A question (能不能帮您, 有没有登记) is not a negation.
 const NEGATORS: &[&str] = &[
@@ -262,6 +283,14 @@ pub enum Reason {
         text: String,
         /// The hit fails the turn.
         critical: bool,
+    },
+    /// A command-tone forbidden phrase was asked as a request
+    /// (麻烦您大点声好吗) and is not counted.
+    Softened {
+        /// The rule's id.
+        rule: String,
+        /// The trainee's words.
+        text: String,
     },
     /// A good option was picked.
     GoodChoice {
@@ -451,6 +480,7 @@ impl TurnResult {
 ///     weight: 1,
 ///     penalty: 40,
 ///     critical: false,
+///     command: false,
 ///     position: Position::Anywhere,
 ///     suggestion: Some("请您稍等，我帮您问一下".into()),
 ///     clause: Some("2.2.1".into()),
@@ -473,6 +503,17 @@ pub fn score(book: &RuleBook, rules: &NodeRules, reply: &str) -> TurnResult {
     score_scan(book, rules, reply, &scan)
 }
 
+/// A negation of the act starting at normalised character `start`, when it
+/// stands in the same clause: punctuation between them (不会不会，慢走)
+/// ends its reach.
+fn negation_in_clause(scan: &Scan, spans: &CharSpans<'_>, start: usize) -> Option<usize> {
+    let at = negation_before(&scan.normalized.text, start)?;
+    let (negator_start, _) = scan.normalized.original_span(at, at + 1);
+    let (act_start, _) = scan.normalized.original_span(start, start + 1);
+    let between = spans.slice(negator_start, act_start);
+    between.chars().all(char::is_alphanumeric).then_some(at)
+}
+
 /// Scores an already scanned reply.
 fn score_scan(book: &RuleBook, rules: &NodeRules, reply: &str, scan: &Scan) -> TurnResult {
     let spans = CharSpans::new(reply);
@@ -485,11 +526,11 @@ fn score_scan(book: &RuleBook, rules: &NodeRules, reply: &str, scan: &Scan) -> T
     for &index in &rules.required {
         let rule = book.rule(index);
         let hits: Vec<_> = scan.hits.iter().filter(|h| h.rule == index).collect();
-        let affirmed =
-            hits.iter().find(|h| negation_before(&scan.normalized.text, h.start).is_none());
+        let negation = |h: &super::rules::Hit| negation_in_clause(scan, &spans, h.start);
+        let affirmed = hits.iter().find(|h| negation(h).is_none());
         let negated = match affirmed {
             Some(_) => None,
-            None => hits.first().map(|h| (h, negation_before(&scan.normalized.text, h.start))),
+            None => hits.first().map(|h| (h, negation(h))),
         };
         let span = affirmed.map(|h| scan.normalized.original_span(h.start, h.end));
         total_weight += u64::from(rule.weight);
@@ -540,6 +581,7 @@ fn score_scan(book: &RuleBook, rules: &NodeRules, reply: &str, scan: &Scan) -> T
     let mut forbidden_hits = Vec::new();
     let mut penalty = 0u64;
     let mut penalised: Vec<RuleIndex> = Vec::new();
+    let mut softened: Vec<RuleIndex> = Vec::new();
     let quoted = quoted_spans(reply);
     for hit in &scan.hits {
         if !rules.forbidden.contains(&hit.rule) {
@@ -552,6 +594,13 @@ fn score_scan(book: &RuleBook, rules: &NodeRules, reply: &str, scan: &Scan) -> T
             continue;
         }
         let text = spans.slice(start, end).to_string();
+        if rule.command && asked_as_request(&scan.normalized.text, hit.start, hit.end) {
+            if !softened.contains(&hit.rule) {
+                softened.push(hit.rule);
+                reasons.push(Reason::Softened { rule: rule.id.clone(), text });
+            }
+            continue;
+        }
         if !penalised.contains(&hit.rule) {
             penalised.push(hit.rule);
             penalty += u64::from(rule.penalty);
@@ -580,8 +629,14 @@ fn score_scan(book: &RuleBook, rules: &NodeRules, reply: &str, scan: &Scan) -> T
         penalty += u64::from(REGISTER_PENALTY);
         reasons.push(Reason::Register { at });
     }
-    let base = (met_weight * 100).checked_div(total_weight).unwrap_or(100);
-    let score = base.saturating_sub(penalty).min(100) as u8;
+    let base = base_score(rules, &required_checks, met_weight, total_weight);
+    let mut score = base.saturating_sub(penalty).min(100) as u8;
+    // A turn that did every core act and said nothing forbidden keeps the
+    // pass mark: a small deduction (你) lowers the score, not the verdict.
+    let core_done = !rules.core.is_empty() && !core_missed;
+    if core_done && forbidden_hits.is_empty() {
+        score = score.max(rules.pass_mark);
+    }
     if score < rules.pass_mark {
         reasons.push(Reason::BelowPassMark { score, pass_mark: rules.pass_mark });
     }
@@ -622,6 +677,32 @@ fn score_scan(book: &RuleBook, rules: &NodeRules, reply: &str, scan: &Scan) -> T
         },
         reasons,
     }
+}
+
+/// The score before penalties. Without core acts it is the share of the
+/// required weight met. When a node names core acts and all of them are met,
+/// the turn has done its point: the score starts at the pass mark and the
+/// other required acts raise it toward 100 (the debrief shows them as advice).
+fn base_score(
+    rules: &NodeRules,
+    checks: &[RequiredCheck],
+    met_weight: u64,
+    total_weight: u64,
+) -> u64 {
+    let share = |met: u64, total: u64| (met * 100).checked_div(total).unwrap_or(100);
+    let has_core = checks.iter().any(|c| c.core);
+    if !has_core || checks.iter().any(|c| c.core && !c.met) {
+        return share(met_weight, total_weight);
+    }
+    let (mut other_met, mut other_total) = (0u64, 0u64);
+    for check in checks.iter().filter(|c| !c.core) {
+        other_total += u64::from(check.weight);
+        if check.met {
+            other_met += u64::from(check.weight);
+        }
+    }
+    let mark = u64::from(rules.pass_mark);
+    mark + (100 - mark.min(100)) * share(other_met, other_total) / 100
 }
 
 /// Scores the pick of an option.
