@@ -53,3 +53,63 @@ fn judgement_on_the_corpus_stays_at_or_above_the_recorded_floor() {
     assert!(o.good_passed_rate() >= good, "below the floor: {report}");
     assert!(o.bad_failed_rate() >= bad, "below the floor: {report}");
 }
+
+#[test]
+fn a_recited_formula_passes_no_reply_node() {
+    let library = Library::load(&[root().join("scenarios")]);
+    let formulas = [
+        "您好请稍等对不起谢谢再见",
+        "您好，对不起，请您稍等，谢谢，再见！",
+        "對不起！請稍等。謝謝您，再見",
+        "你好你好，不好意思，稍等一下，感谢，慢走",
+    ];
+    let mut passed = Vec::new();
+    for scenario in &library.scenarios {
+        for (index, node) in scenario.scenario.nodes.iter().enumerate() {
+            if !node.prompt.as_ref().is_some_and(|p| p.takes_typed_reply()) {
+                continue;
+            }
+            for formula in formulas {
+                if scenario.score_reply(index, formula).passed() {
+                    passed.push(format!("{}/{}: {formula}", scenario.id(), node.id));
+                }
+            }
+        }
+    }
+    assert!(passed.is_empty(), "recited formulas passed: {passed:#?}");
+}
+
+/// The replies issue #8 quotes, at their nodes: the good ones pass, the bad
+/// ones fail.
+#[test]
+fn the_replies_the_issue_quotes_get_the_trainers_verdict() {
+    let library = Library::load(&[root().join("scenarios")]);
+    let cases: &[(&str, &str, &str, bool)] = &[
+        ("phone-three-rings", "query", "好的，我帮您查一下，您稍等", true),
+        ("call-for-manager", "close", "好的，我记下了，会尽快转告主任，再见", true),
+        ("key-borrowing-visitor", "confirm", "陶先生，请稍等，我给业主打个电话确认一下", true),
+        ("gate-guard-asleep", "ask-way", "请问有什么可以帮到你们？我带你们去吧！", true),
+        ("caller-too-quiet", "faint", "不好意思，麻烦您说话大点声好吗？", true),
+        ("unknown-question", "ask", "您好请稍等对不起谢谢再见", false),
+        ("gift-refusal", "red-envelope", "谢谢您，那我就拿着了", false),
+        ("angry-customer", "storm-in", "对不起，爱买不买", false),
+        ("angry-customer", "storm-in", "对不起，少废话", false),
+        ("angry-customer", "storm-in", "对不起，那是你的问题", false),
+        ("angry-customer", "storm-in", "对不起，有意见你去投诉啊", false),
+        ("angry-customer", "storm-in", "对不起，你怎么这么麻烦", false),
+        ("angry-customer", "storm-in", "对不起，您搞错了吧", false),
+    ];
+    let mut wrong = Vec::new();
+    for &(scenario, node, reply, good) in cases {
+        let s = library.scenarios.iter().find(|s| s.id() == scenario).expect(scenario);
+        let index = s.node_index(node).expect(node);
+        let result = s.score_reply(index, reply);
+        if result.passed() != good {
+            wrong.push(format!(
+                "{scenario}/{node}: {reply} → {:?} {:?}",
+                result.verdict, result.reasons
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
