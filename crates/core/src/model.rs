@@ -255,8 +255,10 @@ pub struct Node {
     pub ending: Option<Ending>,
 }
 
-/// What the trainee is asked for.
+/// What the trainee is asked for. An unknown field inside a variant
+/// (`Reply(requires: [...])`) is an error, not a silently empty prompt.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub enum Prompt {
     /// Type a reply in their own words; scored by rules.
     Reply {

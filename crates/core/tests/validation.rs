@@ -79,6 +79,38 @@ fn unknown_fields() {
     expect("unknown-field", broken(r#"title: "t","#, r#"titel: "t","#), "titel");
 }
 
+/// A misspelt field anywhere — in every struct and every prompt variant — is
+/// an error at its line, never silently ignored (`requires:` would make a
+/// node require nothing and pass every reply).
+#[test]
+fn unknown_fields_in_every_struct_and_variant() {
+    let ask = r#"prompt: Reply(require: ["hold"], forbid: ["rude"]),"#;
+    let action = r#"prompt: Action(options: [Choice(id: "a", text: "t", good: true), Choice(id: "b", text: "u", good: false)]),"#;
+    let choice = r#"prompt: Choice(options: [Choice(id: "a", text: "t", good: true), Choice(id: "b", text: "u", good: false)]),"#;
+    let cases: &[(&str, &str, &str)] = &[
+        (r#"Company(name: "丽江花园")"#, r#"Company(name: "丽江花园", nmae: "x")"#, "nmae"),
+        (r#"Trainee(role: "前台")"#, r#"Trainee(role: "前台", rol: "x")"#, "rol:"),
+        ("role: Caller)", "role: Caller, mod: Calm)", "mod:"),
+        (r#"phrases: ["请稍等"])"#, r#"phrases: ["请稍等"], phrase: ["x"])"#, "phrase:"),
+        (r#"Node(id: "ask","#, r#"Node(id: "ask", speeker: "c","#, "speeker"),
+        (
+            ask,
+            r#"prompt: Reply(requires: ["x"], require: ["hold"], forbid: ["rude"]),"#,
+            "requires",
+        ),
+        (ask, &action.replace("good: false)", r#"good: false, feedbak: "x")"#), "feedbak"),
+        (ask, &action.replace("]),", "], option: []),"), "option:"),
+        (ask, &choice.replace("]),", "], option: []),"), "option:"),
+        (r#"goto: "good")"#, r#"goto: "good", go: "x")"#, "go:"),
+        (r#"text: "好")"#, r#"text: "好", txt: "x")"#, "txt:"),
+        ("expect: Pass)", "expect: Pass, expected: Pass)", "expected"),
+        (ask, &format!(r#"{ask} model: [Model(text: "x", clause: "y", claus: "z")],"#), "claus:"),
+    ];
+    for (from, to, at) in cases {
+        expect("unknown-field", broken(from, to), at);
+    }
+}
+
 #[test]
 fn missing_fields() {
     let (text, d) = broken(
