@@ -83,3 +83,32 @@ proptest! {
         }
     }
 }
+
+/// Every character of Unicode's Default_Ignorable_Code_Point list — zero-width
+/// and bidi marks, variation selectors, tags and the Hangul fillers (U+115F,
+/// U+1160, U+3164, U+FFA0) — is invisible to matching: hidden inside a
+/// forbidden phrase, it does not hide the phrase.
+#[test]
+fn invisible_characters_inside_a_forbidden_phrase_do_not_hide_it() {
+    let list = include_str!("data/default-ignorable.txt");
+    let mut tried = 0;
+    for line in list.lines().filter(|l| !l.starts_with('#') && !l.is_empty()) {
+        let (first, last) = line.split_once("..").unwrap();
+        let first = u32::from_str_radix(first, 16).unwrap();
+        let last = u32::from_str_radix(last, 16).unwrap();
+        for cp in first..=last {
+            let c = char::from_u32(cp).unwrap();
+            let hidden = format!("不{c}知{c}道");
+            assert_eq!(normalize(&hidden).text, "不知道", "U+{cp:04X}");
+            tried += 1;
+        }
+    }
+    assert!(tried > 4000, "the list has {tried} characters");
+    let rules = NodeRules::forbidden_only(built_in());
+    for filler in ['\u{115F}', '\u{1160}', '\u{3164}', '\u{FFA0}'] {
+        let reply = format!("不{filler}知道");
+        let result = score(built_in(), &rules, &reply);
+        assert!(!result.passed(), "U+{:04X}: {reply} passed", filler as u32);
+        assert!(result.hit_rule("no-dont-know"));
+    }
+}

@@ -74,6 +74,11 @@ pub fn normalize(input: &str) -> Normalized {
             push(&mut out, table.fold(c), index);
             continue;
         }
+        // Invisible: zero-width and bidi marks, and the Hangul fillers, which
+        // are letters and would otherwise split 不\u{3164}知道 out of a phrase.
+        if is_default_ignorable(c) {
+            continue;
+        }
         nfkc_buf.clear();
         nfkc_buf.extend(std::iter::once(c).nfkc());
         for &n in &nfkc_buf {
@@ -181,6 +186,31 @@ fn push(out: &mut Normalized, c: char, origin: usize) {
         out.byte_to_char.push(usize::MAX);
     }
     out.origin.push(origin);
+}
+
+/// Unicode's Default_Ignorable_Code_Point: characters a renderer shows as
+/// nothing. Tested against Unicode's list in tests/data/default-ignorable.txt.
+pub fn is_default_ignorable(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}'
+            | '\u{034F}'
+            | '\u{061C}'
+            | '\u{115F}'..='\u{1160}'
+            | '\u{17B4}'..='\u{17B5}'
+            | '\u{180B}'..='\u{180F}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{206F}'
+            | '\u{3164}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FEFF}'
+            | '\u{FFA0}'
+            | '\u{FFF0}'..='\u{FFF8}'
+            | '\u{1BCA0}'..='\u{1BCA3}'
+            | '\u{1D173}'..='\u{1D17A}'
+            | '\u{E0000}'..='\u{E0FFF}'
+    )
 }
 
 fn is_cjk_ideograph(c: char) -> bool {
