@@ -17,7 +17,7 @@ use courtesy_core::play::MAX_REPLY_CHARS;
 use courtesy_core::{CompiledScenario, Library, Messages, explain};
 use serde::Serialize;
 
-use super::{CliError, Context, Outcome, paint};
+use super::{CliError, Context, Outcome, paint, terminal};
 
 /// The rule set `check` uses when no scenario or rule file is named.
 pub const BUILT_IN_RULES: &str = "service-language";
@@ -100,7 +100,7 @@ fn target(context: &Context, args: &CheckArgs) -> Result<Target, CliError> {
     let errors: Vec<_> = library.diagnostics.iter().filter(|d| d.is_error()).collect();
     if !errors.is_empty() {
         for d in errors {
-            eprint!("{}", paint::diagnostic(m, d));
+            terminal::eprint(&paint::diagnostic(m, d));
         }
         return Err(CliError::RulesInvalid);
     }
@@ -121,24 +121,25 @@ pub fn run(context: &Context, args: CheckArgs) -> Outcome {
     let m = &context.messages;
     let target = target(context, &args)?;
     let stdout = std::io::stdout();
-    let mut out = BufWriter::new(stdout.lock());
+    let mut out = terminal::Terminal::over_stdout(BufWriter::new(stdout.lock()), !args.json);
     let mut failed_lines = 0usize;
-    let mut emit = |line_no: usize, reply: Result<String, LineError>, out: &mut BufWriter<_>| {
-        let written = match reply {
-            Ok(text) => match check_one(&target, &text) {
-                Ok(turn) => write_result(m, out, &target, &turn, args.json),
+    let mut emit =
+        |line_no: usize, reply: Result<String, LineError>, out: &mut terminal::Terminal<_>| {
+            let written = match reply {
+                Ok(text) => match check_one(&target, &text) {
+                    Ok(turn) => write_result(m, out, &target, &turn, args.json),
+                    Err(e) => {
+                        failed_lines += 1;
+                        write_error(m, out, line_no, e, args.json)
+                    }
+                },
                 Err(e) => {
                     failed_lines += 1;
                     write_error(m, out, line_no, e, args.json)
                 }
-            },
-            Err(e) => {
-                failed_lines += 1;
-                write_error(m, out, line_no, e, args.json)
-            }
+            };
+            written.is_ok()
         };
-        written.is_ok()
-    };
     if args.text.is_empty() {
         let stdin = std::io::stdin();
         for (i, line) in stdin.lock().split(b'\n').enumerate() {

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use courtesy_core::model::{EndingKind, Prompt, When};
 
-use super::{CliError, Context, Outcome};
+use super::{CliError, Context, Outcome, terminal};
 
 /// Prints the graph of scenario `id`.
 pub fn run(context: &Context, id: &str) -> Outcome {
@@ -54,6 +54,6 @@ pub fn run(context: &Context, id: &str) -> Outcome {
         }
     }
     let _ = writeln!(out, "  start [shape=point];\n  start -> \"{}\";\n}}", quote(&s.start));
-    print!("{out}");
+    terminal::print(&out);
     Ok(ExitCode::SUCCESS)
 }

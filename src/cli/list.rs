@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use courtesy_core::model::Venue;
 use serde::Serialize;
 
-use super::{CliError, Context, Outcome};
+use super::{CliError, Context, Outcome, terminal};
 
 #[derive(clap::Args, Debug)]
 pub struct ListArgs {
@@ -63,13 +63,17 @@ pub fn run(context: &Context, args: ListArgs) -> Outcome {
     entries.sort_by(|a, b| a.id.cmp(&b.id));
     let format = if args.json { "json" } else { args.format.as_str() };
     match format {
-        "json" => {
-            println!("{}", serde_json::to_string_pretty(&entries)?)
-        }
-        "markdown" => print!("{}", markdown(context, &entries)),
+        "json" => terminal::print_json(&format!("{}\n", serde_json::to_string_pretty(&entries)?)),
+        "markdown" => terminal::print(&markdown(context, &entries)),
         "text" => {
             for e in &entries {
-                println!("{:<28} {:<14} {}  [{}]", e.id, e.venue, e.title, e.tags.join(", "));
+                terminal::print(&format!(
+                    "{:<28} {:<14} {}  [{}]\n",
+                    e.id,
+                    e.venue,
+                    e.title,
+                    e.tags.join(", ")
+                ));
             }
         }
         other => return Err(CliError::BadListFormat(other.to_string())),

@@ -9,6 +9,7 @@ mod graph;
 mod list;
 mod paint;
 mod play;
+mod terminal;
 mod validate;
 
 use std::path::PathBuf;
@@ -109,7 +110,7 @@ pub fn main() -> ExitCode {
         Ok(code) => code,
         Err(error) => {
             let m = &context.messages;
-            eprintln!("{}: {}", m.get("error-prefix"), error.message(m));
+            terminal::eprint(&format!("{}: {}\n", m.get("error-prefix"), error.message(m)));
             ExitCode::from(1)
         }
     }

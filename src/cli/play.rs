@@ -12,7 +12,7 @@ use std::time::Instant;
 use courtesy_core::play::{Mode, ProgressStore, ResultRecord, SavedPlay, SavedSession};
 use courtesy_core::{CompiledScenario, Input, Library, ScenarioResult, Session, explain};
 
-use super::{CliError, Context, Outcome, paint};
+use super::{CliError, Context, Outcome, paint, terminal};
 
 #[derive(clap::Args, Debug, Default)]
 pub struct PlayArgs {
@@ -67,7 +67,7 @@ pub fn run(context: &Context, args: PlayArgs) -> Outcome {
             match courtesy::app::run(options) {
                 Ok(code) => return Ok(code),
                 Err(error) if args.autoplay.is_some() => return Err(error.into()),
-                Err(error) => eprintln!("{}", error.message(&context.messages)),
+                Err(error) => terminal::eprint(&format!("{}\n", error.message(&context.messages))),
             }
         }
     }
@@ -88,7 +88,7 @@ pub fn author(context: &Context, dir: PathBuf) -> Outcome {
         };
         match courtesy::app::run(options) {
             Ok(code) => return Ok(code),
-            Err(error) => eprintln!("{}", error.message(&context.messages)),
+            Err(error) => terminal::eprint(&format!("{}\n", error.message(&context.messages))),
         }
     }
     // No window: show the diagnostics instead.
@@ -107,7 +107,7 @@ fn play_text(context: &Context, args: PlayArgs) -> Outcome {
     let errors: Vec<_> = library.errors_in(&scenario.file.path).collect();
     if !errors.is_empty() {
         for d in errors {
-            eprint!("{}", paint::diagnostic(m, d));
+            terminal::eprint(&paint::diagnostic(m, d));
         }
         return Err(CliError::InvalidScenario(scenario.id().to_string()));
     }
@@ -117,7 +117,7 @@ fn play_text(context: &Context, args: PlayArgs) -> Outcome {
         None => Session::new(Arc::clone(&scenario), args.seed.unwrap_or_else(time_seed)),
     };
     let mut out: Box<dyn Write> =
-        if args.json { Box::new(std::io::stderr()) } else { Box::new(std::io::stdout()) };
+        if args.json { Box::new(terminal::stderr()) } else { Box::new(terminal::stdout()) };
     let s = &scenario.scenario;
     let _ = writeln!(out, "══ {} ══", m.scenario_title(&s.id, &s.title));
     let _ = writeln!(out, "{}", m.scenario_summary(&s.id, &s.summary));
@@ -196,12 +196,15 @@ fn play_text(context: &Context, args: PlayArgs) -> Outcome {
     if session.is_finished()
         && let Err(e) = finish_saved(&result)
     {
-        eprintln!("{}", m.format("play-result-save-failed", &[("detail", e.message(m).into())]));
+        terminal::eprint(&format!(
+            "{}\n",
+            m.format("play-result-save-failed", &[("detail", e.message(m).into())])
+        ));
     }
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&result)?);
+        terminal::print_json(&format!("{}\n", serde_json::to_string_pretty(&result)?));
     } else {
-        print!("{}", paint::debrief(m, &explain::debrief(m, &scenario, &result)));
+        terminal::print(&paint::debrief(m, &explain::debrief(m, &scenario, &result)));
     }
     Ok(if session.is_finished() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
@@ -227,7 +230,7 @@ fn pick_scenario(
             .cloned();
         return found.ok_or_else(|| {
             for d in &library.diagnostics {
-                eprint!("{}", paint::diagnostic(m, d));
+                terminal::eprint(&paint::diagnostic(m, d));
             }
             CliError::NoScenarioInFile
         });
@@ -241,9 +244,13 @@ fn pick_scenario(
     if all.is_empty() {
         return Err(CliError::NoScenarios(context.scenarios_dir.clone()));
     }
-    println!("{}", m.get("pick-scenario"));
+    terminal::print(&format!("{}\n", m.get("pick-scenario")));
     for (i, s) in all.iter().enumerate() {
-        println!("  {:>2}. {}", i + 1, m.scenario_title(s.id(), &s.scenario.title));
+        terminal::print(&format!(
+            "  {:>2}. {}\n",
+            i + 1,
+            m.scenario_title(s.id(), &s.scenario.title)
+        ));
     }
     let mut line = String::new();
     std::io::stdin().read_line(&mut line).map_err(CliError::Read)?;

@@ -6,7 +6,7 @@ use std::process::ExitCode;
 
 use courtesy_core::Library;
 
-use super::{Context, Outcome, paint};
+use super::{Context, Outcome, paint, terminal};
 
 /// Validates `paths` (default: the scenarios folder).
 pub fn run(context: &Context, paths: Vec<PathBuf>) -> Outcome {
@@ -14,7 +14,7 @@ pub fn run(context: &Context, paths: Vec<PathBuf>) -> Outcome {
     let paths = if paths.is_empty() { vec![context.scenarios_dir.clone()] } else { paths };
     let library = Library::load(&paths);
     for d in &library.diagnostics {
-        eprint!("{}", paint::diagnostic(m, d));
+        terminal::eprint(&paint::diagnostic(m, d));
     }
     let errors = library.error_count();
     let warnings = library.diagnostics.len() - errors;
@@ -28,10 +28,10 @@ pub fn run(context: &Context, paths: Vec<PathBuf>) -> Outcome {
         ],
     );
     if errors > 0 {
-        eprintln!("{summary}");
+        terminal::eprint(&format!("{summary}\n"));
         Ok(ExitCode::from(1))
     } else {
-        println!("{summary}");
+        terminal::print(&format!("{summary}\n"));
         Ok(ExitCode::SUCCESS)
     }
 }
