@@ -12,7 +12,7 @@ use bevy::asset::io::Reader;
 use bevy::asset::{AssetLoader, LoadContext, LoadedFolder};
 use bevy::prelude::*;
 
-use courtesy_core::diagnostic::source_from_bytes;
+use courtesy_core::diagnostic::{MAX_FILE_BYTES, source_from_bytes};
 use courtesy_core::{CompiledScenario, Diagnostic, Library, SourceFile};
 
 /// One scenario or rule-set file, read but not yet parsed.
@@ -40,8 +40,18 @@ impl AssetLoader for ScenarioFileLoader {
         _settings: &(),
         context: &mut LoadContext<'_>,
     ) -> Result<ScenarioFile, std::io::Error> {
+        // Read at most one byte past the cap, whatever the file claims: a
+        // bigger file is reported too large without being read whole.
+        use bevy::tasks::futures_lite::AsyncReadExt as _;
         let mut bytes = Vec::new();
-        reader.read_to_end(&mut bytes).await?;
+        let mut chunk = vec![0u8; 64 * 1024];
+        while bytes.len() <= MAX_FILE_BYTES {
+            let n = reader.read(&mut chunk).await?;
+            if n == 0 {
+                break;
+            }
+            bytes.extend_from_slice(&chunk[..n]);
+        }
         let path = self.root.join(context.path().path());
         Ok(ScenarioFile { source: source_from_bytes(&path, bytes) })
     }

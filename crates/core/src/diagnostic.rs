@@ -23,6 +23,10 @@ pub enum Code {
     Io,
     /// `file-too-large`
     FileTooLarge,
+    /// `not-a-file`
+    NotAFile,
+    /// `link-outside`
+    LinkOutside,
     /// `invalid-utf8`
     InvalidUtf8,
     /// `nul-byte`
@@ -95,9 +99,11 @@ pub enum Code {
 
 impl Code {
     /// Every code, in the order of the reference in docs/scenario-format.md.
-    pub const ALL: [Code; 36] = [
+    pub const ALL: [Code; 38] = [
         Code::Io,
         Code::FileTooLarge,
+        Code::NotAFile,
+        Code::LinkOutside,
         Code::InvalidUtf8,
         Code::NulByte,
         Code::Syntax,
@@ -139,6 +145,8 @@ impl Code {
         match self {
             Code::Io => "io",
             Code::FileTooLarge => "file-too-large",
+            Code::NotAFile => "not-a-file",
+            Code::LinkOutside => "link-outside",
             Code::InvalidUtf8 => "invalid-utf8",
             Code::NulByte => "nul-byte",
             Code::Syntax => "syntax",
@@ -366,16 +374,45 @@ fn args_as_strings<S: serde::Serializer>(
 /// Reads a file as UTF-8 text, refusing huge files and invalid UTF-8 with a
 /// diagnostic that points at the problem.
 pub fn read_source(path: &Path) -> Result<SourceFile, Diagnostic> {
-    let meta = std::fs::metadata(path)
-        .map_err(|e| Diagnostic::file(path, 1, 1, Code::Io).arg("detail", e.to_string()))?;
-    if meta.len() > MAX_FILE_BYTES as u64 {
-        return Err(Diagnostic::file(path, 1, 1, Code::FileTooLarge)
-            .arg("size", meta.len())
-            .arg("limit", MAX_FILE_BYTES));
+    use std::io::Read as _;
+    let io =
+        |e: std::io::Error| Diagnostic::file(path, 1, 1, Code::Io).arg("detail", e.to_string());
+    let meta = std::fs::metadata(path).map_err(io)?;
+    // A FIFO would block the open, a device never ends, a folder has no text.
+    if !meta.is_file() {
+        return Err(Diagnostic::file(path, 1, 1, Code::NotAFile).arg("kind", file_kind(&meta)));
     }
-    let bytes = std::fs::read(path)
-        .map_err(|e| Diagnostic::file(path, 1, 1, Code::Io).arg("detail", e.to_string()))?;
+    // Read at most the cap whatever the metadata says (/proc files say 0).
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_FILE_BYTES as u64 + 1).read_to_end(&mut bytes))
+        .map_err(io)?;
     source_from_bytes(path, bytes)
+}
+
+/// What a path that is not a regular file is, in a word for the message.
+pub fn file_kind(meta: &std::fs::Metadata) -> &'static str {
+    let t = meta.file_type();
+    if t.is_dir() {
+        return "folder";
+    }
+    if t.is_symlink() {
+        return "link";
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        if t.is_fifo() {
+            return "fifo";
+        }
+        if t.is_char_device() || t.is_block_device() {
+            return "device";
+        }
+        if t.is_socket() {
+            return "socket";
+        }
+    }
+    "other"
 }
 
 /// Checks bytes for UTF-8 and NUL, giving line:col of the first bad byte.

@@ -171,19 +171,52 @@ impl Library {
     }
 }
 
+/// The `*.ron` files of `dir`, sorted. Anything named `*.ron` that is not a
+/// regular file (a folder, a FIFO, a device, a broken or looping link) is
+/// reported, not skipped in silence; a link that leads out of `dir` is
+/// reported and not followed.
 fn collect_ron(dir: &Path, out: &mut Vec<PathBuf>, diagnostics: &mut Vec<Diagnostic>) {
-    match std::fs::read_dir(dir) {
-        Ok(entries) => {
-            let mut found: Vec<PathBuf> = entries
-                .filter_map(Result::ok)
-                .map(|e| e.path())
-                .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "ron"))
-                .collect();
-            found.sort();
-            out.extend(found);
-        }
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
         Err(e) => {
-            diagnostics.push(Diagnostic::file(dir, 1, 1, Code::Io).arg("detail", e.to_string()))
+            diagnostics.push(Diagnostic::file(dir, 1, 1, Code::Io).arg("detail", e.to_string()));
+            return;
+        }
+    };
+    let home = std::fs::canonicalize(dir).unwrap_or_else(|_| dir.to_path_buf());
+    let mut found: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .collect();
+    found.sort();
+    for path in found {
+        let is_link = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
+        if is_link {
+            match std::fs::canonicalize(&path) {
+                Ok(target) if !target.starts_with(&home) => {
+                    diagnostics.push(
+                        Diagnostic::file(&path, 1, 1, Code::LinkOutside)
+                            .arg("target", target.display().to_string()),
+                    );
+                    continue;
+                }
+                Ok(_) => {}
+                Err(_) => {
+                    diagnostics
+                        .push(Diagnostic::file(&path, 1, 1, Code::NotAFile).arg("kind", "link"));
+                    continue;
+                }
+            }
+        }
+        match std::fs::metadata(&path) {
+            Ok(meta) if meta.is_file() => out.push(path),
+            Ok(meta) => diagnostics.push(
+                Diagnostic::file(&path, 1, 1, Code::NotAFile)
+                    .arg("kind", crate::diagnostic::file_kind(&meta)),
+            ),
+            Err(e) => diagnostics
+                .push(Diagnostic::file(&path, 1, 1, Code::Io).arg("detail", e.to_string())),
         }
     }
 }

@@ -391,3 +391,72 @@ fn the_documented_example_is_a_valid_scenario() {
     assert!(library.diagnostics.is_empty(), "{:#?}", library.diagnostics);
     assert_eq!(library.scenarios.len(), 1);
 }
+
+/// Loads `paths` on another thread; fails the test if loading does not end
+/// within a minute (a FIFO or a device would block a naive reader forever).
+fn load_in_time(paths: Vec<PathBuf>) -> Library {
+    let (send, receive) = std::sync::mpsc::channel();
+    std::thread::spawn(move || send.send(Library::load(&paths)));
+    receive.recv_timeout(std::time::Duration::from_secs(60)).expect("loading hung")
+}
+
+#[cfg(unix)]
+#[test]
+fn folders_fifos_devices_and_broken_links_named_ron_are_reported_not_read() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("mini.ron"), GOOD).unwrap();
+    std::fs::create_dir(dir.path().join("folder.ron")).unwrap();
+    let fifo = dir.path().join("pipe.ron");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    std::os::unix::fs::symlink(dir.path().join("nowhere"), dir.path().join("broken.ron")).unwrap();
+    std::os::unix::fs::symlink("loop.ron", dir.path().join("loop.ron")).unwrap();
+    let library = load_in_time(vec![dir.path().to_path_buf()]);
+    assert_eq!(library.scenarios.len(), 1, "the good file still loads");
+    for (name, kind) in [
+        ("folder.ron", "folder"),
+        ("pipe.ron", "fifo"),
+        ("broken.ron", "link"),
+        ("loop.ron", "link"),
+    ] {
+        let d = library
+            .diagnostics
+            .iter()
+            .find(|d| d.path.file_name().unwrap() == name)
+            .unwrap_or_else(|| panic!("{name} skipped in silence: {:#?}", library.diagnostics));
+        assert_eq!(d.code.key(), "not-a-file", "{name}");
+        assert!(d.args.iter().any(|(k, v)| *k == "kind" && v.to_string() == kind), "{name}: {d:?}");
+    }
+    // Named on the command line, a FIFO or a device is refused at once.
+    for path in [fifo, PathBuf::from("/dev/zero")] {
+        let library = load_in_time(vec![path.clone()]);
+        assert_eq!(library.diagnostics[0].code.key(), "not-a-file", "{}", path.display());
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_out_of_the_scenarios_folder_is_not_followed() {
+    let outside = tempfile::tempdir().unwrap();
+    let secret = outside.path().join("secret.ron");
+    std::fs::write(&secret, "root:x:0:0:secret-line\n").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("mini.ron"), GOOD).unwrap();
+    std::os::unix::fs::symlink(&secret, dir.path().join("passwd.ron")).unwrap();
+    std::os::unix::fs::symlink(dir.path().join("mini.ron"), dir.path().join("inside.ron")).unwrap();
+    let library = load_in_time(vec![dir.path().to_path_buf()]);
+    let d = library
+        .diagnostics
+        .iter()
+        .find(|d| d.path.file_name().unwrap() == "passwd.ron")
+        .expect("the link is reported");
+    assert_eq!(d.code.key(), "link-outside");
+    let shown = format!("{:?}", library.diagnostics);
+    assert!(!shown.contains("secret-line"), "the target's text leaked: {shown}");
+    // A link that stays inside the folder is followed (and found a duplicate).
+    assert!(
+        library
+            .diagnostics
+            .iter()
+            .all(|d| d.path.file_name().unwrap() != "inside.ron" || d.code.key() != "link-outside")
+    );
+}
