@@ -103,3 +103,109 @@ fn a_scenario_file_cannot_drive_the_terminal() {
         }
     }
 }
+
+/// Runs courtesy with a deadline: a hang fails the test instead of the CI.
+fn run_in_time(mut cmd: Command, stdin: Stdio) -> std::process::Output {
+    let child = cmd.stdin(stdin).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().unwrap();
+    let id = child.id();
+    let (send, receive) = std::sync::mpsc::channel();
+    std::thread::spawn(move || send.send(child.wait_with_output()));
+    match receive.recv_timeout(std::time::Duration::from_secs(60)) {
+        Ok(out) => out.unwrap(),
+        Err(_) => {
+            let _ = Command::new("kill").args(["-9", &id.to_string()]).status();
+            panic!("courtesy hung");
+        }
+    }
+}
+
+/// `check < /tmp` read a folder and printed "Is a directory" forever.
+#[test]
+fn check_reading_a_folder_ends_with_an_error() {
+    let state = tempfile::tempdir().unwrap();
+    let mut cmd = courtesy(&state);
+    cmd.arg("check");
+    let out = run_in_time(cmd, Stdio::from(std::fs::File::open("/tmp").unwrap()));
+    assert_eq!(out.status.code(), Some(1));
+    assert!(out.stdout.len() < 10_000, "{} bytes of output", out.stdout.len());
+}
+
+/// `validate some.fifo` blocked forever on the open.
+#[cfg(unix)]
+#[test]
+fn validate_refuses_a_fifo_at_once() {
+    let state = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("x.ron");
+    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let mut cmd = courtesy(&state);
+    cmd.args(["--locale", "en-US", "validate"]).arg(&fifo);
+    let out = run_in_time(cmd, Stdio::null());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not-a-file"));
+}
+
+/// A 64 MB line is counted, refused and skipped; the next line is scored.
+#[test]
+fn a_huge_line_is_refused_without_being_kept() {
+    let state = tempfile::tempdir().unwrap();
+    let mut input = vec![b'x'; 64 * 1024 * 1024];
+    input.extend_from_slice("\n请稍等\n".as_bytes());
+    let out = courtesy(&state).args(["check", "--json"]).write_stdin_bytes(input);
+    let lines: Vec<&str> = std::str::from_utf8(&out.stdout).unwrap().lines().collect();
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(lines[0].contains("\"line\":1") && lines[0].contains("67108864"), "{}", lines[0]);
+    assert!(lines[1].contains("\"verdict\""), "{}", lines[1]);
+    assert_eq!(out.status.code(), Some(1));
+}
+
+/// Blank replies are refused in check as in play; a node that takes no typed
+/// reply and a scenario file given as --rules are errors, not a pass at 100.
+#[test]
+fn check_refuses_what_it_cannot_score() {
+    let state = tempfile::tempdir().unwrap();
+    for blank in ["", "   ", "\u{200b}\u{3164}"] {
+        let out = courtesy(&state).args(["check", blank]).output().unwrap();
+        assert_eq!(out.status.code(), Some(1), "{blank:?}");
+        assert!(!String::from_utf8_lossy(&out.stdout).contains("100"), "{blank:?}");
+    }
+    // NUL cannot be an argument; it can be a line.
+    let out = courtesy(&state).args(["check", "--json"]).write_stdin_bytes(b"\0\0\n".to_vec());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("\"error\""));
+    let out = courtesy(&state)
+        .args(["check", "--scenario", "phone-three-rings", "--node", "pick-up", "您好"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("pick-up"));
+    let out = courtesy(&state)
+        .args(["check", "--rules", "scenarios/phone-three-rings.ron", "不知道"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("phone-three-rings.ron"));
+}
+
+trait WriteStdinBytes {
+    fn write_stdin_bytes(&mut self, input: Vec<u8>) -> std::process::Output;
+}
+
+impl WriteStdinBytes for Command {
+    fn write_stdin_bytes(&mut self, input: Vec<u8>) -> std::process::Output {
+        use std::io::Write as _;
+        let mut child = self
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        let writer = std::thread::spawn(move || {
+            let _ = stdin.write_all(&input);
+        });
+        let out = child.wait_with_output().unwrap();
+        writer.join().unwrap();
+        out
+    }
+}

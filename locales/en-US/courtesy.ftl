@@ -84,6 +84,8 @@ line-n = line { $n }
 
 ## check / validate / list
 check-rules-invalid = The rule file has errors; nothing was scored.
+check-node-takes-no-reply = Node “{ $node }” of { $scenario } takes an action or a choice, not a typed reply: there is nothing to score.
+check-not-a-rule-set = { $path } is not a rule set (a file that starts with RuleSet(...)): name a file of scenarios/phrases/, or use --scenario and --node.
 check-no-rules = Rule set “{ $id }” not found.
 validate-summary = Checked { $scenarios } scenarios and { $rulesets } rule sets: { $errors } errors, { $warnings } warnings.
 list-bad-format = Unsupported format “{ $format }”: use text, json or markdown.

@@ -84,6 +84,8 @@ line-n = 第 { $n } 行
 
 ## check / validate / list
 check-rules-invalid = 规则文件有错误，无法评分。
+check-node-takes-no-reply = { $scenario } 的节点“{ $node }”是选择或动作，不是输入回答，没有可评的内容。
+check-not-a-rule-set = { $path } 不是规则集（以 RuleSet(...) 开头的文件）：请指定 scenarios/phrases/ 里的文件，或用 --scenario 和 --node。
 check-no-rules = 找不到规则集“{ $id }”。
 validate-summary = 检查了 { $scenarios } 个场景、{ $rulesets } 个规则集：{ $errors } 个错误，{ $warnings } 个警告。
 list-bad-format = 不支持的格式“{ $format }”：可用 text、json 或 markdown。

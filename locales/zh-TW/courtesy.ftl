@@ -84,6 +84,8 @@ line-n = 第 { $n } 行
 
 ## check / validate / list
 check-rules-invalid = 規則文件有錯誤，無法評分。
+check-node-takes-no-reply = { $scenario } 的節點「{ $node }」是選擇或動作，不是輸入回答，沒有可評的內容。
+check-not-a-rule-set = { $path } 不是規則集（以 RuleSet(...) 開頭的檔案）：請指定 scenarios/phrases/ 裡的檔案，或用 --scenario 和 --node。
 check-no-rules = 找不到規則集“{ $id }”。
 validate-summary = 檢查了 { $scenarios } 個場景、{ $rulesets } 個規則集：{ $errors } 個錯誤，{ $warnings } 個警告。
 list-bad-format = 不支持的格式“{ $format }”：可用 text、json 或 markdown。

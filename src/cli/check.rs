@@ -4,7 +4,7 @@
 //! per line in the shape of docs/turn-json.md; the text mode paints the
 //! core's explanation.
 
-use std::io::{BufRead, BufWriter, Write};
+use std::io::{BufWriter, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -13,10 +13,11 @@ use std::sync::Arc;
 use courtesy_core::judge::rules::{RuleBook, RuleBookBuilder};
 use courtesy_core::judge::{self, NodeRules, TurnRecord};
 use courtesy_core::model::Company;
-use courtesy_core::play::MAX_REPLY_CHARS;
+use courtesy_core::play::{MAX_REPLY_CHARS, is_blank_reply};
 use courtesy_core::{CompiledScenario, Library, Messages, explain};
 use serde::Serialize;
 
+use super::input::{Line, Lines};
 use super::{CliError, Context, Outcome, paint, terminal};
 
 /// The rule set `check` uses when no scenario or rule file is named.
@@ -91,6 +92,9 @@ fn target(context: &Context, args: &CheckArgs) -> Result<Target, CliError> {
         let index = scenario
             .node_index(node)
             .ok_or_else(|| CliError::UnknownNode { scenario: id.clone(), node: node.clone() })?;
+        if !scenario.node(index).prompt.as_ref().is_some_and(|p| p.takes_typed_reply()) {
+            return Err(CliError::NodeTakesNoReply { scenario: id.clone(), node: node.clone() });
+        }
         return Ok(Target::Node { scenario, index });
     }
     let library = match &args.rules {
@@ -105,10 +109,19 @@ fn target(context: &Context, args: &CheckArgs) -> Result<Target, CliError> {
         return Err(CliError::RulesInvalid);
     }
     let set = match &args.rules {
-        Some(_) => library.rule_sets.first(),
-        None => library.rule_set(BUILT_IN_RULES),
-    }
-    .ok_or_else(|| CliError::NoRules(BUILT_IN_RULES.to_string()))?;
+        // The rule set in that very file, not one beside it.
+        Some(file) => {
+            let wanted = std::fs::canonicalize(file).ok();
+            library
+                .rule_sets
+                .iter()
+                .find(|s| std::fs::canonicalize(&s.file.path).ok() == wanted)
+                .ok_or_else(|| CliError::NotARuleSet(file.clone()))?
+        }
+        None => library
+            .rule_set(BUILT_IN_RULES)
+            .ok_or_else(|| CliError::NoRules(BUILT_IN_RULES.to_string()))?,
+    };
     let mut builder = RuleBookBuilder::new();
     builder.add_rule_set(&set.set);
     let company = args.company.as_ref().map(|name| Company { name: name.clone(), aliases: vec![] });
@@ -142,15 +155,16 @@ pub fn run(context: &Context, args: CheckArgs) -> Outcome {
         };
     if args.text.is_empty() {
         let stdin = std::io::stdin();
-        for (i, line) in stdin.lock().split(b'\n').enumerate() {
-            let reply = match line {
-                Ok(bytes) => String::from_utf8(bytes)
-                    .map(|s| s.trim_end_matches('\r').to_string())
-                    .map_err(|_| LineError::InvalidUtf8),
-                Err(e) => Err(LineError::Io(e.to_string())),
+        for (i, line) in Lines::new(stdin.lock(), MAX_REPLY_CHARS).enumerate() {
+            let (reply, last) = match line {
+                Ok(Line::Text(text)) => (Ok(text), false),
+                Ok(Line::TooLong { chars }) => (Err(LineError::TooLong(chars)), false),
+                Ok(Line::InvalidUtf8) => (Err(LineError::InvalidUtf8), false),
+                // A read error (stdin is a folder, a device failed) ends the run.
+                Err(e) => (Err(LineError::Io(e.to_string())), true),
             };
-            if !emit(i + 1, reply, &mut out) {
-                break; // stdout closed
+            if !emit(i + 1, reply, &mut out) || last {
+                break;
             }
         }
     } else {
@@ -165,6 +179,7 @@ pub fn run(context: &Context, args: CheckArgs) -> Outcome {
 /// Why a line could not be scored.
 enum LineError {
     TooLong(usize),
+    Empty,
     InvalidUtf8,
     Io(String),
 }
@@ -173,6 +188,10 @@ fn check_one(target: &Target, text: &str) -> Result<TurnRecord, LineError> {
     let chars = text.chars().count();
     if chars > MAX_REPLY_CHARS {
         return Err(LineError::TooLong(chars));
+    }
+    // The same test as a turn in play: nothing visible is not a reply.
+    if is_blank_reply(text) {
+        return Err(LineError::Empty);
     }
     Ok(target.judge(text))
 }
@@ -206,6 +225,7 @@ fn write_error(
             &[("chars", chars.into()), ("limit", MAX_REPLY_CHARS.into())],
         ),
         LineError::InvalidUtf8 => m.get("input-invalid-utf8"),
+        LineError::Empty => m.get("input-empty"),
         LineError::Io(detail) => detail,
     };
     if json {

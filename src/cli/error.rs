@@ -28,6 +28,12 @@ pub enum CliError {
     #[error("no such scenario number")]
     PickInvalid,
     /// The rule file `check` was given has errors (they were printed).
+    #[error("node {node} of {scenario} takes no typed reply")]
+    NodeTakesNoReply { scenario: String, node: String },
+
+    #[error("{} is not a rule set", .0.display())]
+    NotARuleSet(PathBuf),
+
     #[error("the rules have errors")]
     RulesInvalid,
     /// No rule set has this id.
@@ -74,6 +80,13 @@ impl CliError {
                 m.format("no-scenarios", &[("dir", dir.display().to_string().into())])
             }
             CliError::PickInvalid => m.get("pick-scenario-invalid"),
+            CliError::NodeTakesNoReply { scenario, node } => m.format(
+                "check-node-takes-no-reply",
+                &[("scenario", scenario.into()), ("node", node.into())],
+            ),
+            CliError::NotARuleSet(path) => {
+                m.format("check-not-a-rule-set", &[("path", path.display().to_string().into())])
+            }
             CliError::RulesInvalid => m.get("check-rules-invalid"),
             CliError::NoRules(id) => m.format("check-no-rules", &[("id", id.into())]),
             CliError::BadListFormat(format) => {

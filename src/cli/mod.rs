@@ -6,6 +6,7 @@
 mod check;
 mod error;
 mod graph;
+mod input;
 mod list;
 mod paint;
 mod play;

@@ -3,15 +3,17 @@
 //! at the end. Progress is saved after every turn (seed + inputs), so a killed
 //! process loses nothing: `--resume` picks the session up again.
 
-use std::io::{BufRead, Write};
+use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Instant;
 
+use courtesy_core::play::{InputError, MAX_REPLY_CHARS};
 use courtesy_core::play::{Mode, ProgressStore, ResultRecord, SavedPlay, SavedSession};
 use courtesy_core::{CompiledScenario, Input, Library, ScenarioResult, Session, explain};
 
+use super::input::{Line, Lines};
 use super::{CliError, Context, Outcome, paint, terminal};
 
 #[derive(clap::Args, Debug, Default)]
@@ -135,7 +137,7 @@ fn play_text(context: &Context, args: PlayArgs) -> Outcome {
     );
 
     let stdin = std::io::stdin();
-    let mut lines = stdin.lock().split(b'\n');
+    let mut lines = Lines::new(stdin.lock(), MAX_REPLY_CHARS);
     let mut save_warned = false;
     while let Some(screen) = session.screen() {
         let _ = write!(out, "{}", paint::screen(m, &screen));
@@ -148,15 +150,16 @@ fn play_text(context: &Context, args: PlayArgs) -> Outcome {
             let _ = writeln!(out, "{}", m.get("play-input-ended"));
             break;
         };
-        let line = match line {
-            Ok(bytes) => bytes,
-            Err(e) => return Err(CliError::Read(e)),
-        };
         let seconds = shown.elapsed().as_secs_f32();
-        let text = match String::from_utf8(line) {
-            Ok(t) => t.trim_end_matches('\r').to_string(),
-            Err(_) => {
+        let text = match line.map_err(CliError::Read)? {
+            Line::Text(text) => text,
+            Line::InvalidUtf8 => {
                 let _ = writeln!(out, "  {}", m.get("play-invalid-utf8"));
+                continue;
+            }
+            Line::TooLong { chars } => {
+                let e = InputError::TooLong { chars, limit: MAX_REPLY_CHARS };
+                let _ = writeln!(out, "  {}", explain::input_error(m, &e));
                 continue;
             }
         };

@@ -7,4 +7,6 @@ pub mod progress;
 pub mod session;
 
 pub use progress::{Mode, ProgressError, ProgressStore, ResultRecord, SavedPlay};
-pub use session::{Input, InputError, MAX_REPLY_CHARS, SavedSession, Screen, Session};
+pub use session::{
+    Input, InputError, MAX_REPLY_CHARS, SavedSession, Screen, Session, is_blank_reply,
+};

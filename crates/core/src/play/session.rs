@@ -20,6 +20,13 @@ use crate::model::{Ending, EndingKind, Mood, Node, Person, Prompt, TimeLimit, Wh
 /// Longest reply scored, in characters; longer input is refused, not cut.
 pub const MAX_REPLY_CHARS: usize = 10_000;
 
+/// Does `text` show nothing: only spaces, control characters (NUL …) and
+/// invisible ones? Such a reply is refused, in play and in `check`.
+pub fn is_blank_reply(text: &str) -> bool {
+    text.chars()
+        .all(|c| c.is_whitespace() || c.is_control() || crate::judge::text::is_default_ignorable(c))
+}
+
 /// What the trainee does on a turn.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum Input {
@@ -265,7 +272,7 @@ impl Session {
             match (&input, prompt) {
                 (Input::Text(text), Prompt::Reply { .. }) => {
                     let chars = text.chars().count();
-                    if text.trim().is_empty() {
+                    if is_blank_reply(text) {
                         return Err(InputError::Empty);
                     }
                     if chars > MAX_REPLY_CHARS {
