@@ -31,6 +31,8 @@ pub enum Code {
     InvalidUtf8,
     /// `nul-byte`
     NulByte,
+    /// `control-character`
+    ControlCharacter,
     /// `syntax`
     Syntax,
     /// `unknown-field`
@@ -99,13 +101,14 @@ pub enum Code {
 
 impl Code {
     /// Every code, in the order of the reference in docs/scenario-format.md.
-    pub const ALL: [Code; 38] = [
+    pub const ALL: [Code; 39] = [
         Code::Io,
         Code::FileTooLarge,
         Code::NotAFile,
         Code::LinkOutside,
         Code::InvalidUtf8,
         Code::NulByte,
+        Code::ControlCharacter,
         Code::Syntax,
         Code::UnknownField,
         Code::MissingField,
@@ -149,6 +152,7 @@ impl Code {
             Code::LinkOutside => "link-outside",
             Code::InvalidUtf8 => "invalid-utf8",
             Code::NulByte => "nul-byte",
+            Code::ControlCharacter => "control-character",
             Code::Syntax => "syntax",
             Code::UnknownField => "unknown-field",
             Code::MissingField => "missing-field",
@@ -352,9 +356,22 @@ impl Diagnostic {
 
     /// The message, and how to fix it, in the language of `m`.
     pub fn message(&self, m: &Messages) -> (String, Option<String>) {
-        let message = m.format(&format!("diag-{}", self.code), &self.args);
+        // `kind` is a stable key (`rule set`, `fifo`) in JSON; in words it
+        // is the locale's name for it (`kind-rule-set`).
+        let args: Vec<(&str, Arg)> = self
+            .args
+            .iter()
+            .map(|(name, value)| match (*name, value) {
+                ("kind", Arg::Text(key)) => {
+                    let id = format!("kind-{}", key.replace(' ', "-"));
+                    (*name, if m.has(&id) { Arg::Text(m.get(&id)) } else { value.clone() })
+                }
+                _ => (*name, value.clone()),
+            })
+            .collect();
+        let message = m.format(&format!("diag-{}", self.code), &args);
         let help_id = format!("diag-{}-help", self.code);
-        let help = m.has(&help_id).then(|| m.format(&help_id, &self.args));
+        let help = m.has(&help_id).then(|| m.format(&help_id, &args));
         (message, help)
     }
 }
@@ -415,8 +432,72 @@ pub fn file_kind(meta: &std::fs::Metadata) -> &'static str {
     "other"
 }
 
+/// Would a terminal or a text box act on `c` rather than show it?
+fn is_hidden_control(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+        || matches!(c, '\u{061C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
+/// The first control or bidi character in a file, raw or written as a RON
+/// escape (`\0`, `\x1b`, `\u{1b}`, `\u{202e}`): its byte span and the
+/// character. Line comments are skipped.
+fn control_character(text: &str) -> Option<(usize, usize, char)> {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                i = text[i..].find('\n').map_or(bytes.len(), |n| i + n);
+                continue;
+            }
+            b'\\' => {
+                let rest = &text[i + 1..];
+                let escaped = if rest.starts_with('0') {
+                    Some(('\0', 2))
+                } else if let Some(hex) = rest.strip_prefix('x') {
+                    hex.get(..2)
+                        .and_then(|h| u32::from_str_radix(h, 16).ok())
+                        .and_then(char::from_u32)
+                        .map(|c| (c, 4))
+                } else if let Some(body) = rest.strip_prefix("u{") {
+                    body.find('}').and_then(|close| {
+                        u32::from_str_radix(&body[..close], 16)
+                            .ok()
+                            .and_then(char::from_u32)
+                            .map(|c| (c, close + 4))
+                    })
+                } else {
+                    None
+                };
+                match escaped {
+                    Some((c, len)) if is_hidden_control(c) => return Some((i, i + len, c)),
+                    _ => i += 2,
+                }
+                continue;
+            }
+            _ => {}
+        }
+        let c = text[i..].chars().next()?;
+        if is_hidden_control(c) {
+            return Some((i, i + c.len_utf8(), c));
+        }
+        i += c.len_utf8();
+    }
+    None
+}
+
 /// Checks bytes for UTF-8 and NUL, giving line:col of the first bad byte.
-pub fn source_from_bytes(path: &Path, bytes: Vec<u8>) -> Result<SourceFile, Diagnostic> {
+pub fn source_from_bytes(path: &Path, mut bytes: Vec<u8>) -> Result<SourceFile, Diagnostic> {
+    // A byte-order mark (Notepad, Word) is not part of the text.
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        bytes.drain(..3);
+    }
+    // Old Mac line ends: a lone CR ends a line, as it does in the editor.
+    for i in 0..bytes.len() {
+        if bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n') {
+            bytes[i] = b'\n';
+        }
+    }
     if bytes.len() > MAX_FILE_BYTES {
         return Err(Diagnostic::file(path, 1, 1, Code::FileTooLarge)
             .arg("size", bytes.len())
@@ -428,6 +509,13 @@ pub fn source_from_bytes(path: &Path, bytes: Vec<u8>) -> Result<SourceFile, Diag
             if let Some(nul) = file.text.find('\0') {
                 let (line, col) = file.line_col(nul);
                 let mut d = Diagnostic::at(&file, Some((nul, nul + 1)), Code::NulByte);
+                (d.line, d.col) = (line, col);
+                return Err(d);
+            }
+            if let Some((start, end, c)) = control_character(&file.text) {
+                let (line, col) = file.line_col(start);
+                let mut d = Diagnostic::at(&file, Some((start, end)), Code::ControlCharacter)
+                    .arg("char", format!("U+{:04X}", c as u32));
                 (d.line, d.col) = (line, col);
                 return Err(d);
             }

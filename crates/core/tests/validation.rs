@@ -460,3 +460,52 @@ fn a_link_out_of_the_scenarios_folder_is_not_followed() {
             .all(|d| d.path.file_name().unwrap() != "inside.ron" || d.code.key() != "link-outside")
     );
 }
+
+/// ESC, NUL and direction controls, raw or written as RON escapes, are
+/// errors at their place: they would act on a terminal or a text box.
+#[test]
+fn control_characters_raw_or_escaped_are_errors() {
+    for (title, col) in [
+        ("a\u{1b}]0;x", 14),
+        (r"a\u{1b}[2J", 14),
+        (r"a\x1b[8m", 14),
+        (r"a\0b", 14),
+        ("a\u{202e}b", 14),
+        (r"a\u{202E}b", 14),
+    ] {
+        let text = GOOD.replacen(r#"title: "t","#, &format!(r#"title: "{title}","#), 1);
+        let d = file_error("mini.ron", text.as_bytes());
+        assert_eq!((d.code.key(), d.line, d.col), ("control-character", 3, col), "{title:?}");
+    }
+    // Line breaks, tabs and ordinary escapes are fine; so is a comment.
+    let fine = GOOD.replacen(r#"title: "t","#, "title: \"a\\n\\tb\\u{4f60}\", // \\x1b\n", 1);
+    let (_dir, library) = load_one("mini.ron", fine.as_bytes());
+    assert!(library.diagnostics.is_empty(), "{:#?}", library.diagnostics);
+}
+
+/// A byte-order mark (Notepad) is not text; CR-only line ends (old Mac)
+/// still give lines.
+#[test]
+fn byte_order_marks_and_cr_line_ends_are_read_as_an_editor_shows_them() {
+    let mut bom = vec![0xEF, 0xBB, 0xBF];
+    bom.extend_from_slice(GOOD.as_bytes());
+    let (_dir, library) = load_one("mini.ron", &bom);
+    assert!(library.diagnostics.is_empty(), "{:#?}", library.diagnostics);
+    let cr = GOOD.replace(r#"title: "t","#, r#"titel: "t","#).replace('\n', "\r");
+    let (_dir, library) = load_one("mini.ron", cr.as_bytes());
+    let d = &library.diagnostics[0];
+    assert_eq!((d.code.key(), d.line, d.col), ("unknown-field", 3, 5));
+}
+
+/// The kind in a message is in the reader's language; JSON keeps the key.
+#[test]
+fn kinds_in_messages_are_translated() {
+    use courtesy_core::{Locale, Messages};
+    let (text, diagnostics) = broken(r#"Rule(id: "rude""#, r#"Rule(id: "hold""#);
+    let d = diagnostics.iter().find(|d| d.code.key() == "duplicate-id").unwrap();
+    let _ = text;
+    let (zh, _) = d.message(&Messages::new(Locale::ZhCn));
+    assert!(zh.contains("规则") && !zh.contains("rule"), "{zh}");
+    let (en, _) = d.message(&Messages::new(Locale::EnUs));
+    assert!(en.contains("rule"), "{en}");
+}
