@@ -1,9 +1,10 @@
 //! Prints the judgement report of docs/judgement.md: the labelled corpus
-//! (crates/core/tests/data/judgement/) judged by the library, as markdown —
-//! overall, per voice, the worst nodes — and, with `--mistakes`, every
-//! reply judged against its label.
+//! (crates/core/tests/data/judgement/, or with `--holdout` the held-out one
+//! in judgement-holdout/) judged by the library, as markdown — overall, per
+//! voice, the worst nodes — and, with `--mistakes`, every reply judged
+//! against its label.
 //!
-//!     cargo run -p courtesy-core --example judgement_report [-- [--mistakes] [SCENARIOS_DIR]]
+//!     cargo run -p courtesy-core --example judgement_report [-- [--holdout] [--mistakes] [SCENARIOS_DIR]]
 
 use std::path::Path;
 
@@ -37,7 +38,12 @@ fn main() {
         .find(|a| !a.starts_with("--"))
         .map_or_else(|| root.join("../../scenarios"), std::path::PathBuf::from);
     let library = Library::load(&[scenarios]);
-    let corpus = read_corpus(&root.join("tests/data/judgement")).expect("the corpus");
+    let folder = if std::env::args().any(|a| a == "--holdout") {
+        "tests/data/judgement-holdout"
+    } else {
+        "tests/data/judgement"
+    };
+    let corpus = read_corpus(&root.join(folder)).expect("the corpus");
     let m = measure(&library, &corpus);
     println!("{HEAD}\n{}", row("all", &m.overall));
     println!("\nPer voice:\n\n{HEAD}");
