@@ -126,7 +126,7 @@ fn an_interrupted_session_resumes_where_it_stopped() {
         .assert()
         .code(1)
         .stdout(predicate::str::contains("--resume"));
-    assert!(s.path().join("courtesy/session.json").exists());
+    assert_eq!(saves(&s), 1, "the unfinished session is saved in its own file");
     let out = courtesy(&s)
         .args(["play", "--text", "--resume", "--json"])
         .write_stdin("请稍等\n不客气，再见\n1\n")
@@ -137,9 +137,16 @@ fn an_interrupted_session_resumes_where_it_stopped() {
     assert_eq!(r["seed"], 4);
     assert_eq!(r["transcript"].as_array().unwrap().len(), 5);
     assert_eq!(r["ending"], "Good");
-    assert!(!s.path().join("courtesy/session.json").exists());
+    assert_eq!(saves(&s), 0, "a recorded session leaves no save");
     let results = std::fs::read_to_string(s.path().join("courtesy/results.jsonl")).unwrap();
     assert_eq!(results.lines().count(), 1);
+}
+
+/// How many sessions are saved in the state folder.
+fn saves(state: &tempfile::TempDir) -> usize {
+    std::fs::read_dir(state.path().join("courtesy/sessions"))
+        .map(|d| d.filter(|e| e.as_ref().unwrap().path().extension().unwrap() == "json").count())
+        .unwrap_or(0)
 }
 
 #[test]

@@ -131,7 +131,8 @@ fn a_finished_scenario_is_recorded_with_the_trainee_and_mode() {
     send(&mut app, GameCommand::Open { scenario: "phone-three-rings".into() });
     send(&mut app, GameCommand::Begin);
     send(&mut app, GameCommand::Answer(Input::Pick(0)));
-    assert!(dir.path().join("session.json").exists(), "saved after the first turn");
+    let saved = ProgressStore::new(dir.path()).saved_sessions().sessions;
+    assert_eq!(saved.len(), 1, "saved after the first turn");
     for reply in GOOD_PHONE_REPLIES {
         send(&mut app, GameCommand::Answer(Input::Text(reply.into())));
     }
@@ -140,12 +141,14 @@ fn a_finished_scenario_is_recorded_with_the_trainee_and_mode() {
 
     let records = ProgressStore::new(dir.path()).results();
     assert_eq!(records.len(), 1);
-    let ResultRecord { trainee, mode, result, finished_at } = &records[0];
+    let ResultRecord { session, trainee, mode, result, finished_at } = &records[0];
+    assert!(!session.is_empty(), "the record names its session");
     assert_eq!(trainee.as_deref(), Some("王小明"));
     assert_eq!(*mode, Mode::Exam);
     assert!(*finished_at > 1_700_000_000);
     assert_eq!(result, play(&app).result.as_ref().unwrap());
-    assert!(!dir.path().join("session.json").exists(), "nothing is left to resume");
+    let saved = ProgressStore::new(dir.path()).saved_sessions().sessions;
+    assert!(saved.is_empty(), "nothing is left to resume");
     // Retrying and finishing again adds a second line; the first stays.
     send(&mut app, GameCommand::Retry);
     for _ in 0..20 {

@@ -2,6 +2,7 @@
 //! terminal escape sequences in scenario files and replies.
 
 use std::io::Read;
+use std::path::Path;
 use std::process::{Command, Stdio};
 
 use assert_cmd::cargo::CommandCargoExt;
@@ -210,4 +211,112 @@ impl WriteStdinBytes for Command {
         writer.join().unwrap();
         out
     }
+}
+
+const GOOD_RUN: [&str; 5] = [
+    "1",
+    "您好，丽江花园物业管理处，请问有什么可以帮您？",
+    "好的，请稍等，我帮您查一下。",
+    "不客气，谢谢您的来电，再见！",
+    "1",
+];
+
+/// The saved sessions of a state folder: (id, inputs accepted).
+fn saved_sessions(state: &Path) -> Vec<(String, usize)> {
+    let Ok(dir) = std::fs::read_dir(state.join("courtesy/sessions")) else { return Vec::new() };
+    dir.map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .map(|p| {
+            let json: serde_json::Value =
+                serde_json::from_slice(&std::fs::read(&p).unwrap()).unwrap();
+            (json["id"].as_str().unwrap().to_string(), json["inputs"].as_array().unwrap().len())
+        })
+        .collect()
+}
+
+/// The terminal mode killed with SIGKILL at varied moments, 24 times: every
+/// finished scenario is recorded exactly once, and every unfinished one
+/// resumes and is then recorded once.
+#[cfg(unix)]
+#[test]
+fn sigkill_at_any_turn_loses_nothing_and_doubles_nothing() {
+    use std::io::Write as _;
+    let state = tempfile::tempdir().unwrap();
+    let runs = 24;
+    for run in 0..runs {
+        let mut child = courtesy(&state)
+            .args(["play", "--text", "--scenario", "phone-three-rings", "--seed", &run.to_string()])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        // Feed some of the lines, then kill at a moment that varies by run:
+        // before, during or after a turn's save, or after the last line.
+        let fed = run % (GOOD_RUN.len() + 1);
+        for line in &GOOD_RUN[..fed] {
+            let _ = writeln!(stdin, "{line}");
+        }
+        let _ = stdin.flush();
+        // Wait until the fed turns are saved (or the scenario is over), then
+        // kill at a moment that varies by run, up to a few milliseconds on:
+        // mid-turn, mid-save, mid-record.
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        while fed > 0
+            && std::time::Instant::now() < deadline
+            && !matches!(child.try_wait(), Ok(Some(_)))
+            && saved_sessions(state.path()).iter().all(|(_, n)| *n + 1 < fed)
+        {
+            std::thread::sleep(std::time::Duration::from_millis(2));
+        }
+        std::thread::sleep(std::time::Duration::from_micros((run as u64 * 7919) % 20_000));
+        let _ = child.kill(); // SIGKILL
+        let _ = child.wait();
+        drop(stdin);
+        // Whatever was left unfinished resumes with the lines it still needs
+        // and is then recorded, once.
+        let before = records(state.path());
+        let left = saved_sessions(state.path());
+        assert!(left.len() <= 1, "run {run}: {left:?}");
+        for (id, accepted) in &left {
+            let accepted = *accepted;
+            let rest: String = GOOD_RUN[accepted..].iter().map(|l| format!("{l}\n")).collect();
+            let out = courtesy(&state)
+                .args(["play", "--text", "--resume", id])
+                .stdin(Stdio::piped())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap();
+            let mut resumed = out;
+            resumed.stdin.take().unwrap().write_all(rest.as_bytes()).unwrap();
+            let done = resumed.wait_with_output().unwrap();
+            assert!(done.status.success(), "run {run}: {}", String::from_utf8_lossy(&done.stderr));
+        }
+        assert!(saved_sessions(state.path()).is_empty(), "run {run}: a save was left");
+        let after = records(state.path());
+        if left.is_empty() {
+            // Finished before the kill (recorded then), or killed before the
+            // first turn was played (nothing to keep).
+            assert!(after <= before + 1, "run {run}");
+        } else {
+            assert_eq!(after, before + 1, "run {run}: the resumed session was not recorded");
+        }
+    }
+    let log = std::fs::read_to_string(state.path().join("courtesy/results.jsonl")).unwrap();
+    let mut sessions: Vec<String> = log
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["session"].to_string())
+        .collect();
+    let recorded = sessions.len();
+    sessions.sort();
+    sessions.dedup();
+    assert_eq!(sessions.len(), recorded, "a session was recorded twice");
+    assert!(recorded > 0, "no run was recorded");
+    assert!(log.lines().all(|l| l.ends_with('}')), "a torn line");
+}
+
+fn records(state: &Path) -> usize {
+    std::fs::read_to_string(state.join("courtesy/results.jsonl")).map_or(0, |l| l.lines().count())
 }

@@ -84,6 +84,12 @@ line-n = line { $n }
 
 ## check / validate / list
 check-rules-invalid = The rule file has errors; nothing was scored.
+resume-nothing-saved = There is no unfinished session to resume. Start one with courtesy play --text --scenario ID.
+resume-which = Several unfinished sessions are saved (id, scenario, trainee, turns):
+  { $saved }
+  Resume one with --resume ID.
+resume-unknown = No saved session has the id “{ $id }”. Saved (id, scenario, trainee, turns):
+  { $saved }
 check-node-takes-no-reply = Node “{ $node }” of { $scenario } takes an action or a choice, not a typed reply: there is nothing to score.
 check-not-a-rule-set = { $path } is not a rule set (a file that starts with RuleSet(...)): name a file of scenarios/phrases/, or use --scenario and --node.
 check-no-rules = Rule set “{ $id }” not found.

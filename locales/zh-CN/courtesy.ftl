@@ -84,6 +84,12 @@ line-n = 第 { $n } 行
 
 ## check / validate / list
 check-rules-invalid = 规则文件有错误，无法评分。
+resume-nothing-saved = 没有未完成的会话可以继续。用 courtesy play --text --scenario ID 开始一个。
+resume-which = 保存了好几个未完成的会话（编号、场景、学员、回合数）：
+  { $saved }
+  用 --resume 编号 继续其中一个。
+resume-unknown = 没有编号为“{ $id }”的已保存会话。已保存的（编号、场景、学员、回合数）：
+  { $saved }
 check-node-takes-no-reply = { $scenario } 的节点“{ $node }”是选择或动作，不是输入回答，没有可评的内容。
 check-not-a-rule-set = { $path } 不是规则集（以 RuleSet(...) 开头的文件）：请指定 scenarios/phrases/ 里的文件，或用 --scenario 和 --node。
 check-no-rules = 找不到规则集“{ $id }”。

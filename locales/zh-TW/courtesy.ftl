@@ -84,6 +84,12 @@ line-n = 第 { $n } 行
 
 ## check / validate / list
 check-rules-invalid = 規則文件有錯誤，無法評分。
+resume-nothing-saved = 沒有未完成的會話可以繼續。用 courtesy play --text --scenario ID 開始一個。
+resume-which = 保存了好幾個未完成的會話（編號、場景、學員、回合數）：
+  { $saved }
+  用 --resume 編號 繼續其中一個。
+resume-unknown = 沒有編號為「{ $id }」的已保存會話。已保存的（編號、場景、學員、回合數）：
+  { $saved }
 check-node-takes-no-reply = { $scenario } 的節點「{ $node }」是選擇或動作，不是輸入回答，沒有可評的內容。
 check-not-a-rule-set = { $path } 不是規則集（以 RuleSet(...) 開頭的檔案）：請指定 scenarios/phrases/ 裡的檔案，或用 --scenario 和 --node。
 check-no-rules = 找不到規則集“{ $id }”。

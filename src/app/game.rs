@@ -190,7 +190,7 @@ impl Game<'_> {
                 // recorded (nothing is lost if the game closes on the last
                 // feedback).
                 if session.is_finished() {
-                    self.progress.record(&self.prefs, &session.result());
+                    self.progress.record(&self.prefs, session);
                 } else {
                     self.progress.save(&self.prefs, session);
                 }

@@ -218,10 +218,12 @@ impl Progress {
         }
     }
 
-    /// Records a finished scenario.
-    pub fn record(&mut self, prefs: &Preferences, result: &ScenarioResult) {
+    /// Records a finished scenario (once per session; a failed write keeps
+    /// the session's save, so it can be resumed and recorded later).
+    pub fn record(&mut self, prefs: &Preferences, session: &Session) {
         if let Some(store) = &self.store {
-            let record = ResultRecord::now(&prefs.trainee, prefs.mode, result.clone());
+            let record =
+                ResultRecord::now(session.id(), &prefs.trainee, prefs.mode, session.result());
             self.problem =
                 store.record_result(&record).err().as_ref().map(ProgressError::to_string);
         }

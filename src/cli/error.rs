@@ -34,6 +34,15 @@ pub enum CliError {
     #[error("{} is not a rule set", .0.display())]
     NotARuleSet(PathBuf),
 
+    #[error("nothing saved to resume")]
+    NothingToResume,
+
+    #[error("several sessions saved")]
+    WhichSave(Vec<String>),
+
+    #[error("no saved session {id}")]
+    UnknownSave { id: String, saved: Vec<String> },
+
     #[error("the rules have errors")]
     RulesInvalid,
     /// No rule set has this id.
@@ -87,6 +96,14 @@ impl CliError {
             CliError::NotARuleSet(path) => {
                 m.format("check-not-a-rule-set", &[("path", path.display().to_string().into())])
             }
+            CliError::NothingToResume => m.get("resume-nothing-saved"),
+            CliError::WhichSave(saved) => {
+                m.format("resume-which", &[("saved", saved.join("\n  ").into())])
+            }
+            CliError::UnknownSave { id, saved } => m.format(
+                "resume-unknown",
+                &[("id", id.into()), ("saved", saved.join("\n  ").into())],
+            ),
             CliError::RulesInvalid => m.get("check-rules-invalid"),
             CliError::NoRules(id) => m.format("check-no-rules", &[("id", id.into())]),
             CliError::BadListFormat(format) => {

@@ -33,9 +33,10 @@ pub struct PlayArgs {
     /// Print the scenario result as JSON on stdout (the dialogue goes to stderr).
     #[arg(long)]
     pub json: bool,
-    /// Resume the session saved by an earlier run that did not finish.
-    #[arg(long)]
-    pub resume: bool,
+    /// Resume a session an earlier run left unfinished: the only one saved,
+    /// or the one with this id (with several saved, they are listed).
+    #[arg(long, num_args = 0..=1, default_missing_value = "", value_name = "ID")]
+    pub resume: Option<String>,
     /// Play these scripted inputs (one per line) in the game window.
     #[arg(long, requires = "scenario", requires = "screenshot", conflicts_with = "text")]
     pub autoplay: Option<PathBuf>,
@@ -47,7 +48,7 @@ pub struct PlayArgs {
 /// Without `--text`, `play` opens the game window when there is one to open
 /// (the terminal mode otherwise).
 pub fn run(context: &Context, args: PlayArgs) -> Outcome {
-    if !args.text && args.file.is_none() && !args.json && !args.resume {
+    if !args.text && args.file.is_none() && !args.json && args.resume.is_none() {
         #[cfg(feature = "gui")]
         {
             let autoplay = match (&args.autoplay, &args.screenshot) {
@@ -100,7 +101,10 @@ pub fn author(context: &Context, dir: PathBuf) -> Outcome {
 /// The terminal mode.
 fn play_text(context: &Context, args: PlayArgs) -> Outcome {
     let m = &context.messages;
-    let saved = if args.resume { load_saved()? } else { None };
+    let saved = match &args.resume {
+        Some(id) => Some(load_saved(id)?),
+        None => None,
+    };
     let library = match &args.file {
         Some(file) => Library::load(std::slice::from_ref(file)),
         None => context.library(),
@@ -196,9 +200,11 @@ fn play_text(context: &Context, args: PlayArgs) -> Outcome {
     }
 
     let result = session.result();
+    let mut record_failed = false;
     if session.is_finished()
-        && let Err(e) = finish_saved(&result)
+        && let Err(e) = finish_saved(session.id(), &result)
     {
+        record_failed = true;
         terminal::eprint(&format!(
             "{}\n",
             m.format("play-result-save-failed", &[("detail", e.message(m).into())])
@@ -209,7 +215,9 @@ fn play_text(context: &Context, args: PlayArgs) -> Outcome {
     } else {
         terminal::print(&paint::debrief(m, &explain::debrief(m, &scenario, &result)));
     }
-    Ok(if session.is_finished() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+    // A result that could not be recorded is not a success: its save is
+    // kept, and `--resume` records it once the disk is fixed.
+    Ok(if session.is_finished() && !record_failed { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
 fn pick_scenario(
@@ -279,13 +287,43 @@ fn save(saved: SavedSession) -> Result<(), CliError> {
     Ok(store()?.save_session(&SavedPlay::new("", Mode::Practice, saved))?)
 }
 
-fn load_saved() -> Result<Option<SavedSession>, CliError> {
-    let Some(store) = ProgressStore::default_location() else { return Ok(None) };
-    Ok(store.load_session()?.map(|p| p.session))
+/// The session to resume: the one with id `id`, or with no id the only one
+/// saved. Nothing saved, or several with no id, is an error that says what
+/// there is.
+fn load_saved(id: &str) -> Result<SavedSession, CliError> {
+    let mut found = store()?.saved_sessions();
+    if let Some(problem) = found.problems.pop()
+        && found.sessions.is_empty()
+    {
+        return Err(problem.into());
+    }
+    let listed = |sessions: &[SavedPlay]| -> Vec<String> {
+        sessions
+            .iter()
+            .map(|s| {
+                let who = s.trainee.as_deref().unwrap_or("-");
+                let turns = s.session.inputs.len();
+                format!("{}  {}  {who}  {turns}", s.session.id, s.session.scenario)
+            })
+            .collect()
+    };
+    if !id.is_empty() {
+        return match found.sessions.iter().position(|s| s.session.id == id) {
+            Some(at) => Ok(found.sessions.remove(at).session),
+            None => {
+                Err(CliError::UnknownSave { id: id.to_string(), saved: listed(&found.sessions) })
+            }
+        };
+    }
+    match found.sessions.len() {
+        0 => Err(CliError::NothingToResume),
+        1 => Ok(found.sessions.remove(0).session),
+        _ => Err(CliError::WhichSave(listed(&found.sessions))),
+    }
 }
 
 /// A finished session: its result is appended to results.jsonl and the
 /// resume file is removed.
-fn finish_saved(result: &ScenarioResult) -> Result<(), CliError> {
-    Ok(store()?.record_result(&ResultRecord::now("", Mode::Practice, result.clone()))?)
+fn finish_saved(session: &str, result: &ScenarioResult) -> Result<(), CliError> {
+    Ok(store()?.record_result(&ResultRecord::now(session, "", Mode::Practice, result.clone()))?)
 }

@@ -8,5 +8,6 @@ pub mod session;
 
 pub use progress::{Mode, ProgressError, ProgressStore, ResultRecord, SavedPlay};
 pub use session::{
-    Input, InputError, MAX_REPLY_CHARS, SavedSession, Screen, Session, is_blank_reply,
+    Input, InputError, MAX_REPLY_CHARS, SavedSession, Screen, Session, fresh_session_id,
+    is_blank_reply,
 };

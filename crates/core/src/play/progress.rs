@@ -1,8 +1,17 @@
 //! The trainee's progress on disk, shared by the terminal mode and the game:
-//! the session being played (seed and inputs, saved after every turn so a
+//! the sessions being played (seed and inputs, saved after every turn so a
 //! killed process loses nothing) and the log of finished scenarios
 //! (`results.jsonl`, one JSON object per line, for the trainer). It lives in
 //! `$XDG_STATE_HOME/courtesy`, else `~/.local/state/courtesy`.
+//!
+//! What it promises, with two people on one PC and a disk that fills up:
+//! - each session is saved in its own file (`sessions/<id>.json`) through a
+//!   temporary file of its own, so sessions never overwrite each other;
+//! - a finished session is appended to the log whole or not at all, and
+//!   its save is removed only once the record is safely written;
+//! - a session is recorded at most once (its id is in the record), so a
+//!   kill between the append and the removal cannot double it;
+//! - a reader recovers every whole record, even after a torn line.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -51,6 +60,9 @@ pub enum Mode {
 /// One line of `results.jsonl`: who played, how, when, and the result.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ResultRecord {
+    /// The session's id: a session is recorded once (empty in old records).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub session: String,
     /// Who played, if a name was given.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trainee: Option<String>,
@@ -65,9 +77,10 @@ pub struct ResultRecord {
 }
 
 impl ResultRecord {
-    /// A record finished now.
-    pub fn now(trainee: &str, mode: Mode, result: ScenarioResult) -> ResultRecord {
+    /// A record of session `session`, finished now.
+    pub fn now(session: &str, trainee: &str, mode: Mode, result: ScenarioResult) -> ResultRecord {
         ResultRecord {
+            session: session.to_string(),
             trainee: name(trainee),
             mode,
             finished_at: std::time::SystemTime::now()
@@ -112,8 +125,19 @@ pub struct ProgressStore {
     dir: PathBuf,
 }
 
-const SESSION_FILE: &str = "session.json";
+const LEGACY_SESSION_FILE: &str = "session.json";
+const SESSIONS_DIR: &str = "sessions";
 const RESULTS_FILE: &str = "results.jsonl";
+
+/// The saved sessions found, and the save files that could not be read
+/// (left in place to look at).
+#[derive(Debug, Default)]
+pub struct SavedSessions {
+    /// Newest first.
+    pub sessions: Vec<SavedPlay>,
+    /// Files that are damaged or unreadable.
+    pub problems: Vec<ProgressError>,
+}
 
 impl ProgressStore {
     /// The store in `dir` (created on the first write).
@@ -136,58 +160,168 @@ impl ProgressStore {
         &self.dir
     }
 
-    /// Saves the session being played, atomically (a temporary file, then
-    /// a rename), so a crash mid-write leaves the previous save intact.
+    /// The save file of session `id` (an id from before ids: the old
+    /// single save file).
+    fn session_path(&self, id: &str) -> PathBuf {
+        if id.is_empty() {
+            return self.dir.join(LEGACY_SESSION_FILE);
+        }
+        let name: String = id
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' })
+            .collect();
+        self.dir.join(SESSIONS_DIR).join(format!("{name}.json"))
+    }
+
+    /// Saves a session being played in its own file, atomically: a
+    /// temporary file of this process and call, then a rename, so a crash
+    /// mid-write leaves the previous save intact and two writers never
+    /// share a temporary file.
     pub fn save_session(&self, saved: &SavedPlay) -> Result<(), ProgressError> {
+        use std::sync::atomic::{AtomicU64, Ordering};
+        static WRITES: AtomicU64 = AtomicU64::new(0);
         let json = serde_json::to_vec(saved)?;
-        let path = self.dir.join(SESSION_FILE);
+        let path = self.session_path(&saved.session.id);
         let write = || -> std::io::Result<()> {
-            std::fs::create_dir_all(&self.dir)?;
-            let tmp = path.with_extension("json.tmp");
-            std::fs::write(&tmp, &json)?;
-            std::fs::rename(&tmp, &path)
+            std::fs::create_dir_all(path.parent().unwrap_or(&self.dir))?;
+            let n = WRITES.fetch_add(1, Ordering::Relaxed);
+            let tmp = path.with_extension(format!("json.{}-{n}.tmp", std::process::id()));
+            let written = std::fs::write(&tmp, &json).and_then(|()| std::fs::rename(&tmp, &path));
+            if written.is_err() {
+                let _ = std::fs::remove_file(&tmp);
+            }
+            written
         };
         write().map_err(|source| ProgressError::Io { path, source })
     }
 
-    /// The saved session, if there is one. A damaged file is an error that
-    /// names it (it is left in place for the trainee to look at).
+    /// Every saved session, newest first, and the files that could not be
+    /// read.
+    pub fn saved_sessions(&self) -> SavedSessions {
+        let mut found = SavedSessions::default();
+        let mut files: Vec<PathBuf> = match std::fs::read_dir(self.dir.join(SESSIONS_DIR)) {
+            Ok(entries) => entries
+                .filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "json"))
+                .collect(),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+            Err(source) => {
+                found
+                    .problems
+                    .push(ProgressError::Io { path: self.dir.join(SESSIONS_DIR), source });
+                Vec::new()
+            }
+        };
+        files.push(self.dir.join(LEGACY_SESSION_FILE));
+        let mut dated: Vec<(std::time::SystemTime, SavedPlay)> = Vec::new();
+        for path in files {
+            let modified = std::fs::metadata(&path).and_then(|m| m.modified());
+            match std::fs::read(&path) {
+                Ok(bytes) => match serde_json::from_slice::<SavedPlay>(&bytes) {
+                    Ok(saved) => {
+                        dated.push((modified.unwrap_or(std::time::UNIX_EPOCH), saved));
+                    }
+                    Err(source) => found.problems.push(ProgressError::Damaged { path, source }),
+                },
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(source) => found.problems.push(ProgressError::Io { path, source }),
+            }
+        }
+        dated.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.session.id.cmp(&b.1.session.id)));
+        found.sessions = dated.into_iter().map(|(_, s)| s).collect();
+        found
+    }
+
+    /// The newest saved session, if there is one. A damaged file is an
+    /// error that names it (it is left in place for the trainee to look at).
     pub fn load_session(&self) -> Result<Option<SavedPlay>, ProgressError> {
-        let path = self.dir.join(SESSION_FILE);
-        match std::fs::read(&path) {
-            Ok(bytes) => serde_json::from_slice(&bytes)
-                .map(Some)
-                .map_err(|source| ProgressError::Damaged { path, source }),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-            Err(source) => Err(ProgressError::Io { path, source }),
+        let mut found = self.saved_sessions();
+        match found.sessions.is_empty() {
+            true => found.problems.pop().map_or(Ok(None), Err),
+            false => Ok(Some(found.sessions.remove(0))),
         }
     }
 
-    /// Forgets the saved session.
-    fn discard_session(&self) {
-        let _ = std::fs::remove_file(self.dir.join(SESSION_FILE));
+    /// Forgets a saved session.
+    pub fn discard_session(&self, id: &str) {
+        let _ = std::fs::remove_file(self.session_path(id));
     }
 
-    /// Appends a finished scenario to the results log and forgets the saved
-    /// session (there is nothing left to resume).
+    /// Appends a finished scenario to the results log, whole or not at all,
+    /// and then forgets its saved session. A session already in the log is
+    /// not appended again. When the append fails the save is kept, so the
+    /// session can be resumed and recorded later.
     pub fn record_result(&self, record: &ResultRecord) -> Result<(), ProgressError> {
         let path = self.dir.join(RESULTS_FILE);
         let line = serde_json::to_string(record)?;
         let append = || -> std::io::Result<()> {
+            use std::io::{Read as _, Seek as _, SeekFrom};
             std::fs::create_dir_all(&self.dir)?;
-            let mut f = std::fs::OpenOptions::new().create(true).append(true).open(&path)?;
-            f.write_all(format!("{line}\n").as_bytes())
+            let mut f =
+                std::fs::OpenOptions::new().create(true).read(true).append(true).open(&path)?;
+            // A FIFO or a device in its place would never end the read below.
+            if !f.metadata()?.is_file() {
+                return Err(std::io::Error::new(
+                    std::io::ErrorKind::InvalidInput,
+                    "not a regular file",
+                ));
+            }
+            // One writer at a time: the game and the terminal may both record.
+            f.lock()?;
+            let mut old = Vec::new();
+            f.read_to_end(&mut old)?;
+            if !record.session.is_empty()
+                && parse_records(&String::from_utf8_lossy(&old))
+                    .iter()
+                    .any(|r| r.session == record.session)
+            {
+                return Ok(()); // already recorded (a kill after the append)
+            }
+            // A torn last line (a full disk, a crash) gets its own line end,
+            // so the new record starts on a line of its own.
+            let mut bytes = Vec::with_capacity(line.len() + 2);
+            if old.last().is_some_and(|&b| b != b'\n') {
+                bytes.push(b'\n');
+            }
+            bytes.extend_from_slice(line.as_bytes());
+            bytes.push(b'\n');
+            let written = f.write_all(&bytes).and_then(|()| f.sync_data());
+            if written.is_err() {
+                // All or nothing: cut off whatever part of the line got out.
+                let _ = f.set_len(old.len() as u64);
+                let _ = f.seek(SeekFrom::End(0));
+            }
+            written
         };
-        let written = append().map_err(|source| ProgressError::Io { path, source });
-        self.discard_session();
-        written
+        append().map_err(|source| ProgressError::Io { path, source })?;
+        self.discard_session(&record.session);
+        Ok(())
     }
 
-    /// Every record of the results log; lines that do not parse (a write
-    /// cut off by a crash) are skipped.
+    /// Every record of the results log. A line that does not parse (cut off
+    /// by a crash) is skipped; a whole record written after it on the same
+    /// line by an older version is recovered.
     pub fn results(&self) -> Vec<ResultRecord> {
-        std::fs::read_to_string(self.dir.join(RESULTS_FILE))
-            .map(|text| text.lines().filter_map(|l| serde_json::from_str(l).ok()).collect())
+        std::fs::read(self.dir.join(RESULTS_FILE))
+            .map(|bytes| parse_records(&String::from_utf8_lossy(&bytes)))
             .unwrap_or_default()
     }
+}
+
+/// The records of a results log's text.
+fn parse_records(text: &str) -> Vec<ResultRecord> {
+    let mut records = Vec::new();
+    for line in text.lines() {
+        if let Ok(r) = serde_json::from_str(line) {
+            records.push(r);
+            continue;
+        }
+        // `{"trainee":..,"resu` + `{"session":..}`: the last whole record.
+        let starts = line.match_indices("{\"").map(|(i, _)| i).filter(|&i| i > 0);
+        if let Some(r) = starts.filter_map(|i| serde_json::from_str(&line[i..]).ok()).next() {
+            records.push(r);
+        }
+    }
+    records
 }

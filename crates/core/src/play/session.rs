@@ -130,6 +130,10 @@ pub struct LoggedInput {
 /// What is saved to resume a session: the seed and the inputs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SavedSession {
+    /// The session's own id: each session is saved in its own file and
+    /// recorded at most once (empty in saves from before ids).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub id: String,
     /// The scenario's id.
     pub scenario: String,
     /// The seed.
@@ -138,8 +142,22 @@ pub struct SavedSession {
     pub inputs: Vec<LoggedInput>,
 }
 
+/// A new session id, unique on this machine: the time, the process and a
+/// counter. It names a save file and a record; it plays no part in the
+/// dialogue, which only the seed decides.
+pub fn fresh_session_id() -> String {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos());
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    format!("{now:x}-{:x}-{n}", std::process::id())
+}
+
 /// One scenario being played.
 pub struct Session {
+    id: String,
     scenario: Arc<CompiledScenario>,
     seed: u64,
     rng: ChaCha8Rng,
@@ -157,6 +175,7 @@ impl Session {
         let moods = scenario.scenario.cast.iter().map(|p| (p.id.clone(), p.mood)).collect();
         let start = scenario.node_index(&scenario.scenario.start);
         let mut session = Session {
+            id: fresh_session_id(),
             scenario,
             seed,
             rng: ChaCha8Rng::seed_from_u64(seed),
@@ -176,6 +195,9 @@ impl Session {
     /// Rebuilds a session from its seed and inputs (resume after a crash).
     pub fn replay(scenario: Arc<CompiledScenario>, saved: &SavedSession) -> Session {
         let mut session = Session::new(scenario, saved.seed);
+        if !saved.id.is_empty() {
+            session.id = saved.id.clone();
+        }
         for logged in &saved.inputs {
             if session.answer(logged.input.clone(), logged.seconds).is_err() {
                 break;
@@ -187,10 +209,16 @@ impl Session {
     /// What to save to resume this session.
     pub fn saved(&self) -> SavedSession {
         SavedSession {
+            id: self.id.clone(),
             scenario: self.scenario.id().to_string(),
             seed: self.seed,
             inputs: self.log.clone(),
         }
+    }
+
+    /// The session's id (kept by a resumed session).
+    pub fn id(&self) -> &str {
+        &self.id
     }
 
     /// The scenario played.
