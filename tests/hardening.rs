@@ -320,3 +320,23 @@ fn sigkill_at_any_turn_loses_nothing_and_doubles_nothing() {
 fn records(state: &Path) -> usize {
     std::fs::read_to_string(state.join("courtesy/results.jsonl")).map_or(0, |l| l.lines().count())
 }
+
+/// A diagnostic on a line of 70,000 columns: miette's padding panicked
+/// (exit 101); now the line is clipped around the problem.
+#[test]
+fn a_diagnostic_on_a_very_wide_line_is_clipped_not_a_panic() {
+    let state = tempfile::tempdir().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("wide.ron");
+    let wide = format!(
+        "Scenario(\n    id: \"wide\",\n    title: \"{}\", titel: 1,\n)\n",
+        "甲".repeat(70_000)
+    );
+    std::fs::write(&path, wide).unwrap();
+    let out = courtesy(&state).args(["--locale", "en-US", "validate"]).arg(&path).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("error[unknown-field]"), "{stderr}");
+    assert!(stderr.contains("…甲甲") && stderr.contains("titel"), "{stderr}");
+    assert!(stderr.len() < 5_000, "the whole line was printed: {} bytes", stderr.len());
+}

@@ -29,10 +29,19 @@ pub fn diagnostic(m: &Messages, d: &Diagnostic) -> String {
         message
     );
     if let (Some(source), Some((start, end))) = (&d.source, d.span) {
+        // A line too wide to draw (minified or generated files) gets a
+        // clipped excerpt instead: miette cannot pad past 65,535 columns.
+        if let Some(excerpt) = wide_line_excerpt(source, start, end) {
+            let _ = writeln!(out, "  | {excerpt}");
+            if let Some(help) = help {
+                let _ = writeln!(out, "  {}: {help}", m.get("help-prefix"));
+            }
+            return out;
+        }
         let snippet = Snippet {
             message: String::new(),
             help: help.clone(),
-            source: NamedSource::new(d.path.display().to_string(), source.to_string()),
+            source: NamedSource::new(d.path.display().to_string(), std::sync::Arc::clone(source)),
             span: (start, end.saturating_sub(start).max(1)).into(),
             label: message.clone(),
         };
@@ -54,11 +63,33 @@ pub fn diagnostic(m: &Messages, d: &Diagnostic) -> String {
     out
 }
 
+/// Lines longer than this many characters are not drawn whole.
+const MAX_DRAWN_LINE: usize = 400;
+
+/// When a line the span touches is too wide to draw, up to 60 characters
+/// either side of the span's start, clipped with `…`.
+fn wide_line_excerpt(source: &str, start: usize, end: usize) -> Option<String> {
+    let start = start.min(source.len());
+    let end = end.clamp(start, source.len());
+    let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = source[end..].find('\n').map_or(source.len(), |i| end + i);
+    let line = source.get(line_start..line_end)?;
+    if line.chars().count() <= MAX_DRAWN_LINE {
+        return None;
+    }
+    let before: Vec<char> = source.get(line_start..start)?.chars().collect();
+    let from = before.len().saturating_sub(60);
+    let head: String = before[from..].iter().collect();
+    let tail: String = source.get(start..line_end)?.chars().take(60).collect();
+    let more = source.get(start..line_end)?.chars().count() > 60;
+    Some(format!("{}{head}{tail}{}", if from > 0 { "…" } else { "" }, if more { "…" } else { "" }))
+}
+
 #[derive(Debug)]
 struct Snippet {
     message: String,
     help: Option<String>,
-    source: NamedSource<String>,
+    source: NamedSource<std::sync::Arc<str>>,
     span: SourceSpan,
     label: String,
 }
