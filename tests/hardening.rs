@@ -340,3 +340,32 @@ fn a_diagnostic_on_a_very_wide_line_is_clipped_not_a_panic() {
     assert!(stderr.contains("…甲甲") && stderr.contains("titel"), "{stderr}");
     assert!(stderr.len() < 5_000, "the whole line was printed: {} bytes", stderr.len());
 }
+
+/// With no scenarios folder to be found, the command line says where it
+/// looked and exits 1 — it never reads the folder the binary was built in.
+#[test]
+fn without_a_scenarios_folder_courtesy_says_where_it_looked() {
+    let state = tempfile::tempdir().unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    for args in [vec!["list"], vec!["graph", "phone-three-rings"]] {
+        let out = courtesy(&state)
+            .current_dir(elsewhere.path())
+            .args(["--locale", "en-US"])
+            .args(&args)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
+        assert!(stderr.contains("COURTESY_SCENARIOS"), "{args:?}: {stderr}");
+        assert!(out.stdout.is_empty(), "{args:?}: the build folder's library was listed");
+    }
+    let library = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
+    let out = courtesy(&state)
+        .current_dir(elsewhere.path())
+        .env("COURTESY_SCENARIOS", &library)
+        .arg("list")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("phone-three-rings"));
+}

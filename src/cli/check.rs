@@ -87,7 +87,7 @@ impl Target {
 fn target(context: &Context, args: &CheckArgs) -> Result<Target, CliError> {
     let m = &context.messages;
     if let (Some(id), Some(node)) = (&args.scenario, &args.node) {
-        let library = context.library();
+        let library = context.existing_library()?;
         let scenario = library.scenario(id).ok_or_else(|| CliError::UnknownScenario(id.clone()))?;
         let index = scenario
             .node_index(node)

@@ -10,7 +10,7 @@ use super::{CliError, Context, Outcome, terminal};
 
 /// Prints the graph of scenario `id`.
 pub fn run(context: &Context, id: &str) -> Outcome {
-    let library = context.library();
+    let library = context.existing_library()?;
     let scenario = library.scenario(id).ok_or_else(|| CliError::UnknownScenario(id.to_string()))?;
     let s = &scenario.scenario;
     let quote = |t: &str| t.replace('\\', "\\\\").replace('"', "\\\"");

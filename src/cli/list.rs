@@ -39,7 +39,7 @@ struct Entry {
 /// Lists the scenarios.
 pub fn run(context: &Context, args: ListArgs) -> Outcome {
     let m = &context.messages;
-    let library = context.library();
+    let library = context.existing_library()?;
     let mut entries: Vec<Entry> = library
         .scenarios
         .iter()

@@ -71,22 +71,36 @@ impl Context {
     fn library(&self) -> Library {
         Library::load(std::slice::from_ref(&self.scenarios_dir))
     }
+
+    /// The library, or an error when the scenarios folder is not there.
+    fn existing_library(&self) -> Result<Library, CliError> {
+        if !self.scenarios_dir.is_dir() {
+            return Err(CliError::NoScenarios(self.scenarios_dir.clone()));
+        }
+        Ok(self.library())
+    }
 }
 
-/// Where scenarios live: the flag, $COURTESY_SCENARIOS, ./scenarios, or the
-/// folder this copy of courtesy was built from.
+/// Where scenarios live, in this order: `--scenarios`, `$COURTESY_SCENARIOS`,
+/// `./scenarios`, and `scenarios` next to the executable. Never the folder
+/// the binary was built in: a copied binary must not read the build
+/// machine's files. When none exists, `./scenarios` is named in the error.
 fn scenarios_dir(flag: Option<PathBuf>) -> PathBuf {
     if let Some(dir) = flag {
         return dir;
     }
-    if let Some(dir) = std::env::var_os("COURTESY_SCENARIOS") {
+    if let Some(dir) = std::env::var_os("COURTESY_SCENARIOS").filter(|d| !d.is_empty()) {
         return dir.into();
     }
     let local = PathBuf::from("scenarios");
     if local.is_dir() {
         return local;
     }
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("scenarios")
+    std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(|dir| dir.join("scenarios")))
+        .filter(|dir| dir.is_dir())
+        .unwrap_or(local)
 }
 
 fn default_locale() -> Locale {

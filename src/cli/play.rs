@@ -107,7 +107,7 @@ fn play_text(context: &Context, args: PlayArgs) -> Outcome {
     };
     let library = match &args.file {
         Some(file) => Library::load(std::slice::from_ref(file)),
-        None => context.library(),
+        None => context.existing_library()?,
     };
     let scenario = pick_scenario(context, &library, &args, saved.as_ref())?;
     let errors: Vec<_> = library.errors_in(&scenario.file.path).collect();
