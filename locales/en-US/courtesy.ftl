@@ -249,6 +249,8 @@ diag-bad-pattern = In rule “{ $rule }”, the phrase “{ $phrase }” has a [
 diag-bad-pattern-help = [ ] holds an optional part and {"{"} a|b {"}"} one of several; close every bracket and write | only inside {"{"} {"}"}, e.g. 请[您]{"{"}稍等|稍候{"}"}.
 diag-pattern-too-wide = In rule “{ $rule }”, the phrase “{ $phrase }” expands into more than { $limit } phrases.
 diag-pattern-too-wide-help = Split it into several phrases, or make fewer parts optional.
+diag-too-many-phrases = This scenario's rules compile to { $count } phrases (both registers and every pattern spelt out); the limit is { $limit }.
+diag-too-many-phrases-help = Narrow the widest patterns, or split the rule set; a phrase list this long is usually generated, not written.
 
 ## Tags (as the menu shows them; a tag with no line here shows its id)
 tag-front-desk = Front desk

@@ -249,6 +249,8 @@ diag-bad-pattern = 规则“{ $rule }”的说法“{ $phrase }”里的 [ ] 或
 diag-bad-pattern-help = [ ] 括住可以省略的部分，{"{"} 甲|乙 {"}"} 括住几种说法之一，每个括号都要关上，| 只能写在 {"{"} {"}"} 里，例如 请[您]{"{"}稍等|稍候{"}"}。
 diag-pattern-too-wide = 规则“{ $rule }”的说法“{ $phrase }”展开后超过 { $limit } 种。
 diag-pattern-too-wide-help = 把它拆成几条说法，或者减少可选部分。
+diag-too-many-phrases = 这个场景的规则展开后有 { $count } 个短语（含两种称呼和所有模式），上限是 { $limit }。
+diag-too-many-phrases-help = 收窄最宽的模式，或拆分规则集；这么长的短语表通常是生成的，不是写的。
 
 ## 标签（菜单里显示的场景标签；没有对应行的标签显示其 id）
 tag-front-desk = 前台

@@ -249,6 +249,8 @@ diag-bad-pattern = 規則「{ $rule }」的說法「{ $phrase }」裡的 [ ] 或
 diag-bad-pattern-help = [ ] 括住可以省略的部分，{"{"} 甲|乙 {"}"} 括住幾種說法之一，每個括號都要關上，| 只能寫在 {"{"} {"}"} 裡，例如 請[您]{"{"}稍等|稍候{"}"}。
 diag-pattern-too-wide = 規則「{ $rule }」的說法「{ $phrase }」展開後超過 { $limit } 種。
 diag-pattern-too-wide-help = 把它拆成幾條說法，或者減少可選部分。
+diag-too-many-phrases = 這個場景的規則展開後有 { $count } 個短語（含兩種稱呼和所有模式），上限是 { $limit }。
+diag-too-many-phrases-help = 收窄最寬的模式，或拆分規則集；這麼長的短語表通常是生成的，不是寫的。
 
 ## 標籤（菜單裡顯示的場景標籤；沒有對應行的標籤顯示其 id）
 tag-front-desk = 前臺

@@ -97,11 +97,13 @@ pub enum Code {
     BadPattern,
     /// `pattern-too-wide`
     PatternTooWide,
+    /// `too-many-phrases`
+    TooManyPhrases,
 }
 
 impl Code {
     /// Every code, in the order of the reference in docs/scenario-format.md.
-    pub const ALL: [Code; 39] = [
+    pub const ALL: [Code; 40] = [
         Code::Io,
         Code::FileTooLarge,
         Code::NotAFile,
@@ -141,6 +143,7 @@ impl Code {
         Code::ModelFails,
         Code::BadPattern,
         Code::PatternTooWide,
+        Code::TooManyPhrases,
     ];
 
     /// The stable kebab-case key.
@@ -185,6 +188,7 @@ impl Code {
             Code::ModelFails => "model-fails",
             Code::BadPattern => "bad-pattern",
             Code::PatternTooWide => "pattern-too-wide",
+            Code::TooManyPhrases => "too-many-phrases",
         }
     }
 }

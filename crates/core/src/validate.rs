@@ -132,6 +132,7 @@ pub const SCENARIO_STEPS: &[(&str, Step)] = &[
     ("pass mark in range", pass_mark_in_range),
     ("applied rule sets exist", applied_rule_sets_exist),
     ("local rules are sound", local_rules_are_sound),
+    ("the rule book is not too big", rule_book_size),
     ("cast ids are unique", cast_ids_are_unique),
     ("node ids are unique and start exists", node_ids_are_unique),
     ("nodes are well formed", nodes_are_well_formed),
@@ -170,6 +171,18 @@ fn pass_mark_in_range(input: &StepInput, out: &mut Vec<Diagnostic>) {
     let mark = input.compiled.scenario.pass_mark;
     if mark > 100 {
         out.push(input.err(None, Code::BadPassMark).arg("value", mark));
+    }
+}
+
+fn rule_book_size(input: &StepInput, out: &mut Vec<Diagnostic>) {
+    let count = input.compiled.book.pattern_count();
+    if count > crate::judge::rules::MAX_PATTERNS {
+        out.push(
+            input
+                .err(None, Code::TooManyPhrases)
+                .arg("count", count)
+                .arg("limit", crate::judge::rules::MAX_PATTERNS),
+        );
     }
 }
 

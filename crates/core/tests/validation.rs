@@ -509,3 +509,33 @@ fn kinds_in_messages_are_translated() {
     let (en, _) = d.message(&Messages::new(Locale::EnUs));
     assert!(en.contains("rule"), "{en}");
 }
+
+/// A scenario whose rules spell out more than `MAX_PATTERNS` phrases is
+/// refused; one just under it still compiles (as an NFA, in linear memory).
+#[test]
+fn a_rule_book_past_the_phrase_limit_is_refused() {
+    use courtesy_core::judge::rules::MAX_PATTERNS;
+    let alternatives: String = (0..256u32)
+        .map(|k| char::from_u32(0x4E00 + k).unwrap().to_string())
+        .collect::<Vec<_>>()
+        .join("|");
+    let rules = |count: usize| -> String {
+        (0..count)
+            .map(|i| {
+                let first = char::from_u32(0x5E00 + i as u32).unwrap();
+                format!(
+                    "Rule(id: \"g{i}\", category: Rudeness, phrases: [\"{first}{{{alternatives}}}\"]),\n"
+                )
+            })
+            .collect()
+    };
+    // Some of the 256 characters fold together (Traditional to Simplified),
+    // so a rule spells out a little under 256 phrases.
+    let over = MAX_PATTERNS / 200 + 1;
+    let (_, diagnostics) = broken("    rules: [\n", &format!("    rules: [\n{}", rules(over)));
+    let d = diagnostics.iter().find(|d| d.code.key() == "too-many-phrases");
+    assert!(d.is_some(), "{:?}", diagnostics.iter().map(|d| d.code.key()).collect::<Vec<_>>());
+    let under = MAX_PATTERNS / 256 - 2;
+    let (_, diagnostics) = broken("    rules: [\n", &format!("    rules: [\n{}", rules(under)));
+    assert!(diagnostics.iter().all(|d| d.code.key() != "too-many-phrases"));
+}

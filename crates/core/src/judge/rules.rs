@@ -11,6 +11,17 @@ use super::pattern;
 use super::text::{Normalized, normalize, normalize_phrase};
 use crate::model::{Company, Position, Rule, RuleSet};
 
+/// Up to this many compiled phrases a rule book searches with a DFA (the
+/// fastest); past it, with a contiguous NFA, whose size grows linearly where
+/// a DFA's grows with phrases times byte classes (30,000 phrases: 160 MB
+/// as a DFA, 4 MB as an NFA).
+pub const DFA_MAX_PATTERNS: usize = 3_000;
+
+/// The most compiled phrases (after patterns, `{company}` and both registers
+/// are expanded) one scenario's rule book may hold; `validate` reports a
+/// scenario past it (`too-many-phrases`).
+pub const MAX_PATTERNS: usize = 100_000;
+
 /// An opening phrase must start within this many normalised characters.
 pub const OPENING_WINDOW: usize = 6;
 /// A closing phrase must end within this many normalised characters of the end.
@@ -173,10 +184,15 @@ impl RuleBookBuilder {
         let automaton = if patterns.is_empty() {
             None
         } else {
-            // A DFA is the fastest searcher; it falls back to an NFA if too big.
+            // A DFA while it is small; an NFA past DFA_MAX_PATTERNS.
+            let kind = if patterns.len() <= DFA_MAX_PATTERNS {
+                AhoCorasickKind::DFA
+            } else {
+                AhoCorasickKind::ContiguousNFA
+            };
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::Standard)
-                .kind(Some(AhoCorasickKind::DFA))
+                .kind(Some(kind))
                 .build(&patterns)
                 .or_else(|_| {
                     AhoCorasickBuilder::new().match_kind(MatchKind::Standard).build(&patterns)
