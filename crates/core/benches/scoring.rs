@@ -3,7 +3,9 @@
 //! - throughput over 100,000 replies, built-in rules;
 //! - 1,000 generated phrases: the compiled automaton against a naive baseline
 //!   (normalise, then `str::contains` per phrase), side by side in one run;
-//! - load + validate of 1,000 generated scenario files.
+//! - load + validate of 1,000 generated scenario files;
+//! - load + validate of one scenario of 500 and of 2,000 nodes: linear
+//!   work takes 4× as long for the second, quadratic work 16×.
 
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -150,5 +152,43 @@ fn bench(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bench);
+/// One scenario whose `nodes` reply nodes follow one another to an ending.
+fn long_scenario(nodes: usize) -> String {
+    let mut text = String::from(
+        "Scenario(id: \"long\", title: \"t\", summary: \"s\", venue: FrontDesk,\n\
+         company: Company(name: \"丽江花园\"), trainee: Trainee(role: \"前台\"),\n\
+         cast: [Person(id: \"c\", name: \"陈女士\", role: Caller)],\n\
+         rules: [Rule(id: \"hold\", category: Hold, phrases: [\"请稍等\"])],\n\
+         start: \"n0\",\nnodes: [\n",
+    );
+    for i in 0..nodes {
+        let next = if i + 1 == nodes { "end".to_string() } else { format!("n{}", i + 1) };
+        text.push_str(&format!(
+            "  Node(id: \"n{i}\", speaker: \"c\", says: [\"查一下\"],\n    \
+             prompt: Reply(require: [\"hold\"]),\n    \
+             next: [Branch(when: Always, goto: \"{next}\")]),\n"
+        ));
+    }
+    text.push_str("  Node(id: \"end\", ending: Ending(kind: Good, text: \"好\")),\n])\n");
+    text
+}
+
+fn bench_long_scenario(c: &mut Criterion) {
+    let mut group = c.benchmark_group("one long scenario, load + validate");
+    group.sample_size(10);
+    for nodes in [500, 2_000] {
+        let text = long_scenario(nodes);
+        group.bench_with_input(BenchmarkId::new("nodes", nodes), &text, |b, text| {
+            b.iter(|| {
+                let file = courtesy_core::SourceFile::new("long.ron", text.as_str());
+                let library = Library::from_sources(vec![file], Vec::new());
+                assert_eq!(library.error_count(), 0, "{:?}", library.diagnostics.first());
+                library.scenarios.len()
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, bench, bench_long_scenario);
 criterion_main!(benches);

@@ -5,9 +5,10 @@
 //! the code, the place and the arguments, and [`Diagnostic::message`] puts
 //! them into words.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use serde::Serialize;
 
@@ -219,27 +220,92 @@ pub enum Severity {
 }
 
 /// A file as read from disk, kept for snippets.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct SourceFile {
     /// Where it was read from (as given, not canonicalised).
     pub path: PathBuf,
     /// The whole text.
     pub text: Arc<str>,
+    /// Line starts and `field: "value"` places, found in one pass when first
+    /// asked for, so locating a node or a diagnostic does not scan the file
+    /// again (validation was quadratic in the file's size).
+    index: Arc<OnceLock<SourceIndex>>,
+}
+
+impl PartialEq for SourceFile {
+    fn eq(&self, other: &Self) -> bool {
+        self.path == other.path && self.text == other.text
+    }
+}
+
+impl Eq for SourceFile {}
+
+/// Where a file's lines start, and the first `field: "value"` of each pair.
+#[derive(Debug)]
+struct SourceIndex {
+    line_starts: Vec<usize>,
+    fields: HashMap<(String, String), (usize, usize)>,
+}
+
+impl SourceIndex {
+    fn new(text: &str) -> SourceIndex {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        let bytes = text.as_bytes();
+        let mut fields = HashMap::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'/' if bytes.get(i + 1) == Some(&b'/') => {
+                    i = text[i..].find('\n').map_or(bytes.len(), |n| i + n);
+                }
+                b'"' => {
+                    let start = i;
+                    let mut j = i + 1;
+                    while j < bytes.len() && bytes[j] != b'"' {
+                        j += if bytes[j] == b'\\' { 2 } else { 1 };
+                    }
+                    if j >= bytes.len() {
+                        break; // an unclosed string: the parser reports it
+                    }
+                    let end = j + 1;
+                    let before = text[..start].trim_end();
+                    if let Some(rest) = before.strip_suffix(':') {
+                        let rest = rest.trim_end();
+                        let ident = rest
+                            .rfind(|c: char| !(c.is_alphanumeric() || c == '_'))
+                            .map_or(0, |k| k + 1);
+                        if ident < rest.len() {
+                            let key = (rest[ident..].to_string(), text[start + 1..j].to_string());
+                            fields.entry(key).or_insert((start, end));
+                        }
+                    }
+                    i = end;
+                }
+                _ => i += 1,
+            }
+        }
+        SourceIndex { line_starts, fields }
+    }
 }
 
 impl SourceFile {
     /// A file from its path and text.
     pub fn new(path: impl Into<PathBuf>, text: impl Into<Arc<str>>) -> Self {
-        SourceFile { path: path.into(), text: text.into() }
+        SourceFile { path: path.into(), text: text.into(), index: Arc::default() }
+    }
+
+    fn index(&self) -> &SourceIndex {
+        self.index.get_or_init(|| SourceIndex::new(&self.text))
     }
 
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, byte: usize) -> (usize, usize) {
-        let byte = byte.min(self.text.len());
-        let before = &self.text[..floor_char_boundary(&self.text, byte)];
-        let line = before.matches('\n').count() + 1;
-        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-        let col = before[line_start..].chars().count() + 1;
+        let byte = floor_char_boundary(&self.text, byte.min(self.text.len()));
+        let starts = &self.index().line_starts;
+        let line = starts.partition_point(|&s| s <= byte);
+        let line_start = starts[line - 1];
+        let col = self.text[line_start..byte].chars().count() + 1;
         (line, col)
     }
 
@@ -263,19 +329,9 @@ impl SourceFile {
         self.text[from..].find(&quoted).map(|i| (from + i, from + i + quoted.len()))
     }
 
-    /// Byte span of `field: "value"` (e.g. a node's `id: "start"`).
+    /// Byte span of the first `field: "value"` (e.g. a node's `id: "start"`).
     pub fn find_field(&self, field: &str, value: &str) -> Option<(usize, usize)> {
-        let mut from = 0;
-        while let Some((start, end)) = self.find_string(value, from) {
-            let before = self.text[..start].trim_end();
-            if let Some(rest) = before.strip_suffix(':')
-                && rest.trim_end().ends_with(field)
-            {
-                return Some((start, end));
-            }
-            from = end;
-        }
-        None
+        self.index().fields.get(&(field.to_string(), value.to_string())).copied()
     }
 }
 
