@@ -145,7 +145,7 @@ fn an_interrupted_session_resumes_where_it_stopped() {
 /// How many sessions are saved in the state folder.
 fn saves(state: &tempfile::TempDir) -> usize {
     std::fs::read_dir(state.path().join("courtesy/sessions"))
-        .map(|d| d.filter(|e| e.as_ref().unwrap().path().extension().unwrap() == "json").count())
+        .map(|d| d.filter(|e| e.as_ref().unwrap().path().extension().unwrap() == "jsonl").count())
         .unwrap_or(0)
 }
 

@@ -224,12 +224,16 @@ const GOOD_RUN: [&str; 5] = [
 /// The saved sessions of a state folder: (id, inputs accepted).
 fn saved_sessions(state: &Path) -> Vec<(String, usize)> {
     let Ok(dir) = std::fs::read_dir(state.join("courtesy/sessions")) else { return Vec::new() };
+    // A header line, then one line per input (docs/reliability.md).
     dir.map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
         .map(|p| {
-            let json: serde_json::Value =
-                serde_json::from_slice(&std::fs::read(&p).unwrap()).unwrap();
-            (json["id"].as_str().unwrap().to_string(), json["inputs"].as_array().unwrap().len())
+            let text = std::fs::read_to_string(&p).unwrap();
+            let mut lines = text.lines();
+            let header: serde_json::Value = serde_json::from_str(lines.next().unwrap()).unwrap();
+            let inputs =
+                lines.filter(|l| serde_json::from_str::<serde_json::Value>(l).is_ok()).count();
+            (header["id"].as_str().unwrap().to_string(), inputs)
         })
         .collect()
 }

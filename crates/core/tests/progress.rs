@@ -179,3 +179,58 @@ fn a_full_or_read_only_disk_loses_nothing_and_writes_nothing_half() {
     assert_eq!(store.saved_sessions().sessions.len(), 1, "the save is still there");
     unmount();
 }
+
+fn input(i: usize) -> courtesy_core::play::session::LoggedInput {
+    courtesy_core::play::session::LoggedInput {
+        input: courtesy_core::Input::Text(format!("请稍等，我帮您查一下（{i}）")),
+        seconds: 1.5,
+    }
+}
+
+/// 2,000 turns, saved after each: the store appends each input once
+/// instead of rewriting the whole log every turn (2.2 GB over 10,000
+/// turns), and the save reads back whole.
+#[test]
+fn saving_after_every_turn_appends_instead_of_rewriting() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = ProgressStore::new(dir.path());
+    let mut play = saved("long", "mini");
+    let wchar = || -> Option<u64> {
+        let io = std::fs::read_to_string("/proc/self/io").ok()?;
+        io.lines().find_map(|l| l.strip_prefix("wchar: ")).and_then(|n| n.parse().ok())
+    };
+    let before = wchar();
+    for i in 0..2_000 {
+        play.session.inputs.push(input(i));
+        store.save_session(&play).unwrap();
+    }
+    let size = std::fs::metadata(dir.path().join("sessions/long.jsonl")).unwrap().len();
+    if let (Some(before), Some(after)) = (before, wchar()) {
+        // Rewriting would write about 1,000 times the file; appending, once
+        // (other tests of this binary write a little at the same time).
+        assert!(
+            after - before < 20 * size,
+            "wrote {} bytes for a {size}-byte save",
+            after - before
+        );
+    }
+    let back = ProgressStore::new(dir.path()).load_session().unwrap().unwrap();
+    assert_eq!(back, play);
+}
+
+/// A kill mid-append leaves half an input line: the save loads without it.
+#[test]
+fn a_torn_input_line_is_dropped_and_the_rest_resumes() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = ProgressStore::new(dir.path());
+    let mut play = saved("t", "mini");
+    play.session.inputs = (0..3).map(input).collect();
+    store.save_session(&play).unwrap();
+    append(&dir.path().join("sessions/t.jsonl"), r#"{"input":{"Text":"半"#);
+    let back = ProgressStore::new(dir.path()).load_session().unwrap().unwrap();
+    assert_eq!(back, play);
+    // The next save of the same session, by a new process, is whole again.
+    play.session.inputs.push(input(3));
+    ProgressStore::new(dir.path()).save_session(&play).unwrap();
+    assert_eq!(ProgressStore::new(dir.path()).load_session().unwrap().unwrap(), play);
+}

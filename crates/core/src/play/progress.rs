@@ -13,12 +13,14 @@
 //!   kill between the append and the removal cannot double it;
 //! - a reader recovers every whole record, even after a torn line.
 
+use std::collections::HashMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 
 use serde::{Deserialize, Serialize};
 
-use super::session::SavedSession;
+use super::session::{LoggedInput, SavedSession};
 use crate::judge::ScenarioResult;
 
 /// Why progress could not be read or written. Its text names the file and
@@ -119,11 +121,22 @@ impl SavedPlay {
     }
 }
 
-/// The folder that holds the saved session and the results log.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The folder that holds the saved sessions and the results log.
+#[derive(Debug, Clone)]
 pub struct ProgressStore {
     dir: PathBuf,
+    /// How many inputs of each session this store has already written, so
+    /// the next save appends only the new ones.
+    on_disk: Arc<Mutex<HashMap<String, usize>>>,
 }
+
+impl PartialEq for ProgressStore {
+    fn eq(&self, other: &Self) -> bool {
+        self.dir == other.dir
+    }
+}
+
+impl Eq for ProgressStore {}
 
 const LEGACY_SESSION_FILE: &str = "session.json";
 const SESSIONS_DIR: &str = "sessions";
@@ -142,7 +155,7 @@ pub struct SavedSessions {
 impl ProgressStore {
     /// The store in `dir` (created on the first write).
     pub fn new(dir: impl Into<PathBuf>) -> ProgressStore {
-        ProgressStore { dir: dir.into() }
+        ProgressStore { dir: dir.into(), on_disk: Arc::default() }
     }
 
     /// `$XDG_STATE_HOME/courtesy` or `~/.local/state/courtesy`; none when
@@ -170,29 +183,37 @@ impl ProgressStore {
             .chars()
             .map(|c| if c.is_ascii_alphanumeric() || c == '-' || c == '_' { c } else { '_' })
             .collect();
-        self.dir.join(SESSIONS_DIR).join(format!("{name}.json"))
+        self.dir.join(SESSIONS_DIR).join(format!("{name}.jsonl"))
     }
 
-    /// Saves a session being played in its own file, atomically: a
-    /// temporary file of this process and call, then a rename, so a crash
-    /// mid-write leaves the previous save intact and two writers never
-    /// share a temporary file.
+    /// Saves a session being played in its own file: a header line (who,
+    /// how, the scenario and seed) and one line per input. The first save
+    /// writes it whole, through a temporary file of this process and call
+    /// and a rename, so two writers never share a temporary file; later
+    /// saves append only the inputs not yet written (10,000 turns write
+    /// 10,000 lines, not 10,000 growing copies), and a failed append is cut
+    /// back so the file never holds half an input.
     pub fn save_session(&self, saved: &SavedPlay) -> Result<(), ProgressError> {
-        use std::sync::atomic::{AtomicU64, Ordering};
-        static WRITES: AtomicU64 = AtomicU64::new(0);
-        let json = serde_json::to_vec(saved)?;
-        let path = self.session_path(&saved.session.id);
-        let write = || -> std::io::Result<()> {
-            std::fs::create_dir_all(path.parent().unwrap_or(&self.dir))?;
-            let n = WRITES.fetch_add(1, Ordering::Relaxed);
-            let tmp = path.with_extension(format!("json.{}-{n}.tmp", std::process::id()));
-            let written = std::fs::write(&tmp, &json).and_then(|()| std::fs::rename(&tmp, &path));
-            if written.is_err() {
-                let _ = std::fs::remove_file(&tmp);
+        let id = saved.session.id.clone();
+        let path = self.session_path(&id);
+        let inputs = &saved.session.inputs;
+        let mut on_disk = self.on_disk.lock().unwrap_or_else(|e| e.into_inner());
+        let written = match on_disk.get(&id).copied() {
+            Some(done) if !id.is_empty() && done <= inputs.len() && path.exists() => {
+                append_lines(&path, &inputs[done..])
             }
-            written
+            _ => write_whole(&path, saved),
         };
-        write().map_err(|source| ProgressError::Io { path, source })
+        match written {
+            Ok(()) => {
+                on_disk.insert(id, inputs.len());
+                Ok(())
+            }
+            Err(source) => {
+                on_disk.remove(&id);
+                Err(ProgressError::Io { path, source })
+            }
+        }
     }
 
     /// Every saved session, newest first, and the files that could not be
@@ -203,7 +224,7 @@ impl ProgressStore {
             Ok(entries) => entries
                 .filter_map(Result::ok)
                 .map(|e| e.path())
-                .filter(|p| p.extension().is_some_and(|x| x == "json"))
+                .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
                 .collect(),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
             Err(source) => {
@@ -218,7 +239,7 @@ impl ProgressStore {
         for path in files {
             let modified = std::fs::metadata(&path).and_then(|m| m.modified());
             match std::fs::read(&path) {
-                Ok(bytes) => match serde_json::from_slice::<SavedPlay>(&bytes) {
+                Ok(bytes) => match parse_session(&bytes) {
                     Ok(saved) => {
                         dated.push((modified.unwrap_or(std::time::UNIX_EPOCH), saved));
                     }
@@ -246,6 +267,7 @@ impl ProgressStore {
     /// Forgets a saved session.
     pub fn discard_session(&self, id: &str) {
         let _ = std::fs::remove_file(self.session_path(id));
+        self.on_disk.lock().unwrap_or_else(|e| e.into_inner()).remove(id);
     }
 
     /// Appends a finished scenario to the results log, whole or not at all,
@@ -307,6 +329,81 @@ impl ProgressStore {
             .map(|bytes| parse_records(&String::from_utf8_lossy(&bytes)))
             .unwrap_or_default()
     }
+}
+
+/// Writes a session's save file whole: through a temporary file of this
+/// process and call, then a rename, so a crash mid-write leaves the
+/// previous save intact. The old single save (no id) is one JSON object.
+fn write_whole(path: &Path, saved: &SavedPlay) -> std::io::Result<()> {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static WRITES: AtomicU64 = AtomicU64::new(0);
+    let mut bytes = Vec::new();
+    if saved.session.id.is_empty() {
+        serde_json::to_writer(&mut bytes, saved)?;
+    } else {
+        let header = SavedPlay {
+            trainee: saved.trainee.clone(),
+            mode: saved.mode,
+            session: SavedSession {
+                id: saved.session.id.clone(),
+                scenario: saved.session.scenario.clone(),
+                seed: saved.session.seed,
+                inputs: Vec::new(),
+            },
+        };
+        serde_json::to_writer(&mut bytes, &header)?;
+        bytes.push(b'\n');
+        for input in &saved.session.inputs {
+            serde_json::to_writer(&mut bytes, input)?;
+            bytes.push(b'\n');
+        }
+    }
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)?;
+    }
+    let n = WRITES.fetch_add(1, Ordering::Relaxed);
+    let tmp = path.with_extension(format!("{}-{n}.tmp", std::process::id()));
+    let written = std::fs::write(&tmp, &bytes).and_then(|()| std::fs::rename(&tmp, path));
+    if written.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    written
+}
+
+/// Appends inputs to a save file, one line each, all or none.
+fn append_lines(path: &Path, inputs: &[LoggedInput]) -> std::io::Result<()> {
+    if inputs.is_empty() {
+        return Ok(());
+    }
+    let mut bytes = Vec::new();
+    for input in inputs {
+        serde_json::to_writer(&mut bytes, input)?;
+        bytes.push(b'\n');
+    }
+    let mut f = std::fs::OpenOptions::new().append(true).open(path)?;
+    let before = f.metadata()?.len();
+    let written = f.write_all(&bytes);
+    if written.is_err() {
+        let _ = f.set_len(before);
+    }
+    written
+}
+
+/// A save file: a header line and one line per input (a torn last line,
+/// from a kill mid-append, is dropped), or the old single JSON object.
+fn parse_session(bytes: &[u8]) -> Result<SavedPlay, serde_json::Error> {
+    if let Ok(whole) = serde_json::from_slice::<SavedPlay>(bytes) {
+        return Ok(whole);
+    }
+    let mut lines = bytes.split(|&b| b == b'\n').filter(|l| !l.is_empty());
+    let mut saved: SavedPlay = serde_json::from_slice(lines.next().unwrap_or_default())?;
+    for line in lines {
+        match serde_json::from_slice::<LoggedInput>(line) {
+            Ok(input) => saved.session.inputs.push(input),
+            Err(_) => break,
+        }
+    }
+    Ok(saved)
 }
 
 /// The records of a results log's text.
