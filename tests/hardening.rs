@@ -373,3 +373,53 @@ fn without_a_scenarios_folder_courtesy_says_where_it_looked() {
     assert!(out.status.success());
     assert!(String::from_utf8_lossy(&out.stdout).contains("phone-three-rings"));
 }
+
+/// `--resume` with nothing saved says so (it opened the menu, and a
+/// script's first line picked scenario 1); with several saved it lists
+/// them; `--resume ID` picks one.
+#[test]
+fn resume_says_what_is_saved() {
+    let state = tempfile::tempdir().unwrap();
+    let out = courtesy(&state)
+        .args(["--locale", "en-US", "play", "--text", "--resume"])
+        .write_stdin_bytes(b"1\n".to_vec());
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no unfinished session"));
+    for seed in ["1", "2"] {
+        let out = courtesy(&state)
+            .args(["play", "--text", "--scenario", "phone-three-rings", "--seed", seed])
+            .write_stdin_bytes(b"1\n".to_vec());
+        assert_eq!(out.status.code(), Some(1), "unfinished");
+    }
+    let saved = saved_sessions(state.path());
+    assert_eq!(saved.len(), 2, "{saved:?}");
+    let out = courtesy(&state)
+        .args(["--locale", "en-US", "play", "--text", "--resume"])
+        .write_stdin_bytes(Vec::new());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(saved.iter().all(|(id, _)| stderr.contains(id.as_str())), "{stderr}");
+    let rest = GOOD_RUN[1..].iter().map(|l| format!("{l}\n")).collect::<String>();
+    let out = courtesy(&state)
+        .args(["play", "--text", "--resume", &saved[0].0])
+        .write_stdin_bytes(rest.into_bytes());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(saved_sessions(state.path()).len(), 1, "the other save is kept");
+}
+
+/// A seed past 2^53 is shown as given, so replaying it replays the session.
+#[test]
+fn a_large_seed_is_shown_exactly() {
+    let state = tempfile::tempdir().unwrap();
+    let out = courtesy(&state)
+        .args([
+            "play",
+            "--text",
+            "--scenario",
+            "phone-three-rings",
+            "--seed",
+            "18446744073709551615",
+        ])
+        .write_stdin_bytes(Vec::new());
+    assert!(String::from_utf8_lossy(&out.stdout).contains("18446744073709551615"));
+}

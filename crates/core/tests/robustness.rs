@@ -82,6 +82,34 @@ proptest! {
             prop_assert!(d.line >= 1 && d.col >= 1);
         }
     }
+
+    /// The whole loader (parse, compile, validate, judge the examples) on a
+    /// mangled scenario, with the shared rule set beside it.
+    #[test]
+    fn mangled_scenarios_load_and_validate_without_panic(
+        cut in 0usize..6000,
+        insert in "[\\[\\](),:\"a-z0-9 {}|您不]{0,12}",
+        reply_text in reply(),
+    ) {
+        let root = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../..")).join("scenarios");
+        let path = root.join("key-borrowing-visitor.ron");
+        let text = std::fs::read_to_string(&path).unwrap();
+        let mut at = cut.min(text.len());
+        while !text.is_char_boundary(at) { at -= 1; }
+        let mangled = format!("{}{}{}", &text[..at], insert, &text[at..]);
+        let rules = root.join("phrases/service-language.ron");
+        let shared = SourceFile::new(&rules, std::fs::read_to_string(&rules).unwrap());
+        let library = Library::from_sources(vec![SourceFile::new(path, mangled), shared], Vec::new());
+        for d in &library.diagnostics {
+            prop_assert!(d.line >= 1 && d.col >= 1);
+        }
+        for s in &library.scenarios {
+            for index in 0..s.scenario.nodes.len() {
+                let r = s.score_reply(index, &reply_text);
+                prop_assert!(r.score <= 100);
+            }
+        }
+    }
 }
 
 /// Every character of Unicode's Default_Ignorable_Code_Point list — zero-width
