@@ -24,6 +24,7 @@ reason-missed = Missed “{ $rule }”.
 reason-missed-core = “{ $rule }” is the point of this turn and was not done; the turn fails.
 reason-negated = “{ $text }” is said in the negative, so “{ $rule }” is not met.
 reason-softened = “{ $text }” is asked as a request, so it does not count against “{ $rule }”.
+reason-refused = “{ $text }” refuses what “{ $rule }” forbids, so it does not count against you.
 reason-missed-critical = Missed “{ $rule }”, which is mandatory: the turn fails.
 reason-forbidden = Said the forbidden “{ $text }” ({ $rule }).
 reason-forbidden-critical = Said the seriously forbidden “{ $text }” ({ $rule }): the turn fails.

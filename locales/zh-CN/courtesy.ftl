@@ -24,6 +24,7 @@ reason-missed = 缺少「{ $rule }」。
 reason-missed-core = 没做到「{ $rule }」，这是这一轮必须做到的，本轮不通过。
 reason-negated = 「{ $text }」是否定的说法，不算做到「{ $rule }」。
 reason-softened = 「{ $text }」是用商量的口气提出的请求，不算违反「{ $rule }」。
+reason-refused = 「{ $text }」是拒绝的说法，不算违反「{ $rule }」。
 reason-missed-critical = 缺少「{ $rule }」，这是必须做到的，本轮不通过。
 reason-forbidden = 说了禁语「{ $text }」（{ $rule }）。
 reason-forbidden-critical = 说了严重禁语「{ $text }」（{ $rule }），本轮不通过。

@@ -24,6 +24,7 @@ reason-missed = 缺少「{ $rule }」。
 reason-missed-core = 沒做到「{ $rule }」，這是這一輪必須做到的，本輪不通過。
 reason-negated = 「{ $text }」是否定的說法，不算做到「{ $rule }」。
 reason-softened = 「{ $text }」是用商量的口氣提出的請求，不算違反「{ $rule }」。
+reason-refused = 「{ $text }」是拒絕的說法，不算違反「{ $rule }」。
 reason-missed-critical = 缺少「{ $rule }」，這是必須做到的，本輪不通過。
 reason-forbidden = 說了禁語「{ $text }」（{ $rule }）。
 reason-forbidden-critical = 說了嚴重禁語「{ $text }」（{ $rule }），本輪不通過。

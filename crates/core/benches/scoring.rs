@@ -57,6 +57,7 @@ fn generated_rules(n: usize) -> Vec<Rule> {
                 penalty: 10,
                 critical: false,
                 command: false,
+                negatable: false,
                 position: Position::Anywhere,
                 suggestion: None,
                 clause: None,

@@ -52,7 +52,7 @@ impl CompiledScenario {
         let node_index =
             scenario.nodes.iter().enumerate().map(|(i, n)| (n.id.clone(), i)).rev().collect();
         let node_rules =
-            scenario.nodes.iter().map(|node| resolve(&book, node, scenario.pass_mark)).collect();
+            scenario.nodes.iter().map(|node| resolve(&book, &scenario, node)).collect();
         CompiledScenario { scenario, file, book, node_index, node_rules }
     }
 
@@ -101,8 +101,9 @@ impl CompiledScenario {
 }
 
 /// A node's required and forbidden rules as indices; every reply also
-/// answers to the applied sets' forbidden rules.
-fn resolve(book: &RuleBook, node: &Node, pass_mark: u8) -> NodeRules {
+/// answers to the applied sets' forbidden rules and the scenario's `forbid`.
+fn resolve(book: &RuleBook, scenario: &Scenario, node: &Node) -> NodeRules {
+    let pass_mark = scenario.pass_mark;
     let indices = |ids: &[String]| -> Vec<RuleIndex> {
         ids.iter().filter_map(|id| book.index_of(id)).collect()
     };
@@ -120,7 +121,12 @@ fn resolve(book: &RuleBook, node: &Node, pass_mark: u8) -> NodeRules {
         }
     }
     let mut forbidden = book.always_forbidden().to_vec();
-    for f in own_forbidden {
+    let scenario_wide = if node.prompt.as_ref().is_some_and(Prompt::takes_typed_reply) {
+        indices(&scenario.forbid)
+    } else {
+        Vec::new()
+    };
+    for f in own_forbidden.into_iter().chain(scenario_wide) {
         if !forbidden.contains(&f) {
             forbidden.push(f);
         }

@@ -254,6 +254,9 @@ pub fn reason(m: &Messages, r: &Reason) -> String {
         Reason::Softened { rule, text } => {
             m.format("reason-softened", &[("rule", rule.into()), ("text", text.into())])
         }
+        Reason::Refused { rule, text } => {
+            m.format("reason-refused", &[("rule", rule.into()), ("text", text.into())])
+        }
         Reason::GoodChoice { option } => {
             m.format("reason-good-choice", &[("option", option.into())])
         }

@@ -54,6 +54,10 @@ pub struct Scenario {
     /// Rules of this scenario only.
     #[serde(default)]
     pub rules: Vec<Rule>,
+    /// Ids of rules forbidden at every typed reply of this scenario (the
+    /// line the case condemns, whatever the moment).
+    #[serde(default)]
+    pub forbid: Vec<String>,
     /// Id of the first node.
     pub start: String,
     /// The dialogue graph.
@@ -537,6 +541,10 @@ pub struct Rule {
     /// …好吗) a forbidden hit is softened and is not counted.
     #[serde(default)]
     pub command: bool,
+    /// The phrases are a deed (收下, 拿着): said in the negative in the same
+    /// clause (不能收下), a forbidden hit is a refusal and is not counted.
+    #[serde(default)]
+    pub negatable: bool,
     /// Where in the reply a phrase must stand.
     #[serde(default)]
     pub position: Position,

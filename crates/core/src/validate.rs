@@ -133,6 +133,7 @@ pub const SCENARIO_STEPS: &[(&str, Step)] = &[
     ("applied rule sets exist", applied_rule_sets_exist),
     ("local rules are sound", local_rules_are_sound),
     ("the rule book is not too big", rule_book_size),
+    ("the scenario-wide forbid names rules", scenario_forbid_exists),
     ("cast ids are unique", cast_ids_are_unique),
     ("node ids are unique and start exists", node_ids_are_unique),
     ("nodes are well formed", nodes_are_well_formed),
@@ -171,6 +172,20 @@ fn pass_mark_in_range(input: &StepInput, out: &mut Vec<Diagnostic>) {
     let mark = input.compiled.scenario.pass_mark;
     if mark > 100 {
         out.push(input.err(None, Code::BadPassMark).arg("value", mark));
+    }
+}
+
+/// The scenario-wide `forbid` names rules that exist.
+fn scenario_forbid_exists(input: &StepInput, out: &mut Vec<Diagnostic>) {
+    for id in &input.compiled.scenario.forbid {
+        if input.compiled.book.index_of(id).is_none() {
+            out.push(
+                input
+                    .err(input.file().find_string(id, 0), Code::UnknownRule)
+                    .arg("id", id)
+                    .arg("node", "forbid"),
+            );
+        }
     }
 }
 

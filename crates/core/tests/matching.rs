@@ -15,6 +15,7 @@ fn rule(id: &str, category: Category, phrases: &[&str]) -> Rule {
         penalty: 40,
         critical: false,
         command: false,
+        negatable: false,
         position: Position::Anywhere,
         suggestion: None,
         clause: Some("test clause".into()),
@@ -304,4 +305,25 @@ fn a_negation_does_not_reach_across_punctuation() {
     let b = book(vec![], vec![rule("farewell", Category::Closing, &["慢走"])]);
     assert!(score(&b, "不會不會，慢走喔", &["farewell"]).required()[0].met);
     assert!(!score(&b, "不会慢走的", &["farewell"]).required()[0].met);
+}
+
+#[test]
+fn a_forbidden_deed_said_in_the_negative_is_a_refusal() {
+    let accept = Rule {
+        negatable: true,
+        critical: true,
+        ..rule("no-accepting-gifts", Category::Integrity, &["收下红包", "拿着"])
+    };
+    let b = book(vec![accept], vec![]);
+    for refusal in ["我不能收下红包，您的心意我领了", "这个我真不能拿着"] {
+        let r = score(&b, refusal, &[]);
+        assert!(r.forbidden().is_empty(), "{refusal}");
+        assert!(
+            r.reasons.iter().any(|x| matches!(x, courtesy_core::judge::Reason::Refused { .. })),
+            "{refusal}: the refusal is explained"
+        );
+    }
+    assert_eq!(score(&b, "谢谢您，那我就收下红包了", &[]).verdict, Verdict::Fail);
+    // A negation in another clause does not reach it.
+    assert_eq!(score(&b, "不会吧，拿着就拿着", &[]).verdict, Verdict::Fail);
 }

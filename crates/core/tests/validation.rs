@@ -539,3 +539,29 @@ fn a_rule_book_past_the_phrase_limit_is_refused() {
     let (_, diagnostics) = broken("    rules: [\n", &format!("    rules: [\n{}", rules(under)));
     assert!(diagnostics.iter().all(|d| d.code.key() != "too-many-phrases"));
 }
+
+/// `forbid:` at the top of a scenario forbids a rule at every typed reply;
+/// an unknown id there is an error.
+#[test]
+fn a_scenario_wide_forbid_applies_to_every_reply() {
+    let text = GOOD
+        .replacen("    start: \"ask\",", "    forbid: [\"rude\"],\n    start: \"ask\",", 1)
+        .replacen(
+            r#"prompt: Reply(require: ["hold"], forbid: ["rude"]),"#,
+            r#"prompt: Reply(require: ["hold"]),"#,
+            1,
+        )
+        .replacen(r#"Example(node: "ask", reply: "快点说", expect: Fail, hits: ["rude"]),"#, "", 1);
+    let (_dir, library) = load_one("mini.ron", text.as_bytes());
+    assert!(library.diagnostics.is_empty(), "{:#?}", library.diagnostics);
+    let s = &library.scenarios[0];
+    let ask = s.node_index("ask").unwrap();
+    assert!(s.score_reply(ask, "请稍等").passed());
+    let r = s.score_reply(ask, "请稍等，快点说");
+    assert!(!r.passed() && r.hit_rule("rude"));
+    expect(
+        "unknown-rule",
+        broken("    start: \"ask\",", "    forbid: [\"nope\"],\n    start: \"ask\","),
+        "nope",
+    );
+}

@@ -344,6 +344,7 @@ mod tests {
             penalty: 40,
             critical: false,
             command: false,
+            negatable: false,
             position: Position::Anywhere,
             suggestion: None,
             clause: None,

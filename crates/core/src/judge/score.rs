@@ -292,6 +292,14 @@ pub enum Reason {
         /// The trainee's words.
         text: String,
     },
+    /// A forbidden deed was said in the negative (不能收下): a refusal,
+    /// not counted.
+    Refused {
+        /// The rule's id.
+        rule: String,
+        /// The trainee's words.
+        text: String,
+    },
     /// A good option was picked.
     GoodChoice {
         /// The option's id.
@@ -481,6 +489,7 @@ impl TurnResult {
 ///     penalty: 40,
 ///     critical: false,
 ///     command: false,
+///     negatable: false,
 ///     position: Position::Anywhere,
 ///     suggestion: Some("请您稍等，我帮您问一下".into()),
 ///     clause: Some("2.2.1".into()),
@@ -594,6 +603,13 @@ fn score_scan(book: &RuleBook, rules: &NodeRules, reply: &str, scan: &Scan) -> T
             continue;
         }
         let text = spans.slice(start, end).to_string();
+        if rule.negatable && negation_in_clause(scan, &spans, hit.start).is_some() {
+            if !softened.contains(&hit.rule) {
+                softened.push(hit.rule);
+                reasons.push(Reason::Refused { rule: rule.id.clone(), text });
+            }
+            continue;
+        }
         if rule.command && asked_as_request(&scan.normalized.text, hit.start, hit.end) {
             if !softened.contains(&hit.rule) {
                 softened.push(hit.rule);
