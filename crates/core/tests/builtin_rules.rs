@@ -80,3 +80,22 @@ fn the_built_in_set_has_the_categories_and_suggestions_it_promises() {
         assert!(r.clause.is_some(), "{} has no clause", r.id);
     }
 }
+
+/// A forbidden phrase that is only part of a longer word is not said:
+/// 天啊 in 今天啊 and 不懂 in 看不懂 (jieba finds the words); 可能 in 不可能
+/// (an exception of no-guessing: jieba splits 这不可能 as 这/不/可能).
+#[test]
+fn a_phrase_inside_a_longer_word_is_not_a_hit() {
+    let book = built_in();
+    let rules = NodeRules::forbidden_only(&book);
+    let hits = |reply: &str| -> Vec<String> {
+        score(&book, &rules, reply).forbidden().iter().map(|h| h.rule.clone()).collect()
+    };
+    assert!(hits("今天啊，您来得正好").is_empty(), "{:?}", hits("今天啊，您来得正好"));
+    assert!(!hits("天啊，您怎么又来了").is_empty());
+    assert!(hits("您要是看不懂这张表，我来帮您填").is_empty());
+    let denial = hits("这不可能");
+    assert!(denial.contains(&"no-flat-denial".to_string()), "{denial:?}");
+    assert!(!denial.contains(&"no-guessing".to_string()), "{denial:?}");
+    assert!(hits("这个可能要等两天").contains(&"no-guessing".to_string()));
+}

@@ -154,6 +154,14 @@ fn recited_formulas(book: &RuleBook, rules: &NodeRules, scan: &Scan, missed_any:
     (missed_any && kinds.len() >= RECITED_KINDS) || extra >= RECITED_KINDS
 }
 
+/// Where the words of a normalised text start, in characters, as jieba
+/// segments it (its dictionary is loaded once, on the first forbidden hit).
+fn word_starts(text: &str) -> Vec<usize> {
+    static SEGMENTER: std::sync::OnceLock<jieba_rs::Jieba> = std::sync::OnceLock::new();
+    let segmenter = SEGMENTER.get_or_init(jieba_rs::Jieba::new);
+    segmenter.cut(text, false).iter().map(|token| token.start).collect()
+}
+
 /// Words just before a command that make it a request (麻烦您说话大点声).
 const REQUEST_OPENERS: &[&str] =
     &["请", "麻烦", "劳驾", "能不能", "能否", "可不可以", "可以", "稍微", "稍"];
@@ -592,8 +600,14 @@ fn score_scan(book: &RuleBook, rules: &NodeRules, reply: &str, scan: &Scan) -> T
     let mut penalised: Vec<RuleIndex> = Vec::new();
     let mut softened: Vec<RuleIndex> = Vec::new();
     let quoted = quoted_spans(reply);
+    let mut words: Option<Vec<usize>> = None;
     for hit in &scan.hits {
         if !rules.forbidden.contains(&hit.rule) {
+            continue;
+        }
+        // 天啊 inside 今天啊, 可能 inside 不可能: part of a longer word, not said.
+        let starts = words.get_or_insert_with(|| word_starts(&scan.normalized.text));
+        if starts.binary_search(&hit.start).is_err() {
             continue;
         }
         let rule = book.rule(hit.rule);
