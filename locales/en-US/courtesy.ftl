@@ -32,6 +32,7 @@ reason-good-choice = The right choice.
 reason-bad-choice = That is not what the standard asks for.
 reason-timed-out = Time ran out: the customer got no answer.
 reason-recited = This only strings courtesy formulas together and does not do what the customer needs now: say it in your own words and do it.
+reason-out-of-order = “{ $second }” came before “{ $first }”: here “{ $first }” must come first.
 reason-register = Address the customer as 您, not 你 ({ $points } points off).
 reason-below-pass-mark = Scored { $score }, below the pass mark of { $mark }.
 

@@ -32,6 +32,7 @@ reason-good-choice = 选择正确。
 reason-bad-choice = 这个做法不符合规范。
 reason-timed-out = 超时了：客户没有等到您的回应。
 reason-recited = 这只是把礼貌用语串在一起，没有回应客户这一刻需要的事：请用自己的话把事办了。
+reason-out-of-order = 「{ $second }」说在了「{ $first }」前面：这里要先「{ $first }」。
 reason-register = 称呼客户请用「您」，不用「你」（扣 { $points } 分）。
 reason-below-pass-mark = 得分 { $score }，低于及格线 { $mark }。
 

@@ -32,6 +32,7 @@ reason-good-choice = 選擇正確。
 reason-bad-choice = 這個做法不符合規範。
 reason-timed-out = 超時了：客戶沒有等到您的回應。
 reason-recited = 這只是把禮貌用語串在一起，沒有回應客戶這一刻需要的事：請用自己的話把事辦了。
+reason-out-of-order = 「{ $second }」說在了「{ $first }」前面：這裡要先「{ $first }」。
 reason-register = 稱呼客戶請用「您」，不用「你」（扣 { $points } 分）。
 reason-below-pass-mark = 得分 { $score }，低於及格線 { $mark }。
 

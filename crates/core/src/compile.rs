@@ -107,12 +107,16 @@ fn resolve(book: &RuleBook, scenario: &Scenario, node: &Node) -> NodeRules {
     let indices = |ids: &[String]| -> Vec<RuleIndex> {
         ids.iter().filter_map(|id| book.index_of(id)).collect()
     };
-    let (mut required, own_forbidden, core) = match &node.prompt {
-        Some(Prompt::Reply { require, forbid, core }) => {
-            (indices(require), indices(forbid), indices(core))
+    let (mut required, own_forbidden, core, order) = match &node.prompt {
+        Some(Prompt::Reply { require, forbid, core, order }) => {
+            let pairs = order
+                .iter()
+                .filter_map(|(a, b)| Some((book.index_of(a)?, book.index_of(b)?)))
+                .collect();
+            (indices(require), indices(forbid), indices(core), pairs)
         }
         Some(Prompt::Choice { .. } | Prompt::Action { .. }) | None => {
-            (Vec::new(), Vec::new(), Vec::new())
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new())
         }
     };
     for c in &core {
@@ -131,5 +135,5 @@ fn resolve(book: &RuleBook, scenario: &Scenario, node: &Node) -> NodeRules {
             forbidden.push(f);
         }
     }
-    NodeRules { required, forbidden, core, pass_mark }
+    NodeRules { required, forbidden, core, order, pass_mark }
 }

@@ -263,6 +263,9 @@ pub fn reason(m: &Messages, r: &Reason) -> String {
         Reason::BadChoice { option } => m.format("reason-bad-choice", &[("option", option.into())]),
         Reason::TimedOut => m.get("reason-timed-out"),
         Reason::Recited => m.get("reason-recited"),
+        Reason::OutOfOrder { first, second } => {
+            m.format("reason-out-of-order", &[("first", first.into()), ("second", second.into())])
+        }
         Reason::Register { .. } => {
             m.format("reason-register", &[("points", crate::judge::score::REGISTER_PENALTY.into())])
         }

@@ -276,6 +276,10 @@ pub enum Prompt {
         /// met (they count as required too): the point of the moment.
         #[serde(default)]
         core: Vec<String>,
+        /// Pairs of rule ids `(a, b)`: when the reply does both, it must do
+        /// `a` before `b` (address the guest before naming the colleague).
+        #[serde(default)]
+        order: Vec<(String, String)>,
     },
     /// Pick one of several things to say.
     Choice {

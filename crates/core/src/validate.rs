@@ -302,8 +302,9 @@ fn nodes_are_well_formed(input: &StepInput, out: &mut Vec<Diagnostic>) {
         }
         let Some(prompt) = &node.prompt else { continue };
         match prompt {
-            Prompt::Reply { require, forbid, core } => {
-                for id in require.iter().chain(forbid).chain(core) {
+            Prompt::Reply { require, forbid, core, order } => {
+                let ordered = order.iter().flat_map(|(a, b)| [a, b]);
+                for id in require.iter().chain(forbid).chain(core).chain(ordered) {
                     if compiled.book.index_of(id).is_none() {
                         out.push(
                             input

@@ -44,6 +44,7 @@ fn score(b: &RuleBook, text: &str, required: &[&str]) -> courtesy_core::judge::T
             required: req,
             forbidden: (b.always_forbidden()).to_vec(),
             core: Vec::new(),
+            order: Vec::new(),
             pass_mark: 60,
         },
         text,
@@ -234,6 +235,7 @@ fn a_missed_core_act_fails_the_turn_however_many_others_are_met() {
         required: ids(&["sorry", "hold", "fetch"]),
         forbidden: vec![],
         core: ids(&["fetch"]),
+        order: Vec::new(),
         pass_mark: 60,
     };
     let r = judge::score(&b, &rules, "对不起，请稍等");
@@ -259,6 +261,7 @@ fn a_turn_that_does_its_core_acts_passes_and_the_others_raise_the_score() {
         required: ids(&["sorry", "hold", "fetch"]),
         forbidden: vec![],
         core: ids(&["fetch"]),
+        order: Vec::new(),
         pass_mark: 60,
     };
     let only_core = judge::score(&b, &rules, "我马上请工程主管来");
@@ -326,4 +329,34 @@ fn a_forbidden_deed_said_in_the_negative_is_a_refusal() {
     assert_eq!(score(&b, "谢谢您，那我就收下红包了", &[]).verdict, Verdict::Fail);
     // A negation in another clause does not reach it.
     assert_eq!(score(&b, "不会吧，拿着就拿着", &[]).verdict, Verdict::Fail);
+}
+
+#[test]
+fn an_order_rule_fails_the_right_acts_in_the_wrong_order() {
+    let b = book(
+        vec![],
+        vec![
+            rule("address-guest", Category::Address, &["周经理"]),
+            rule("name-colleague", Category::Introduction, &["小刘"]),
+            rule("introduce", Category::Introduction, &["这是", "这位是"]),
+        ],
+    );
+    let ids =
+        |names: &[&str]| -> Vec<usize> { names.iter().map(|n| b.index_of(n).unwrap()).collect() };
+    let rules = NodeRules {
+        required: ids(&["introduce"]),
+        forbidden: vec![],
+        core: vec![],
+        order: vec![(b.index_of("address-guest").unwrap(), b.index_of("name-colleague").unwrap())],
+        pass_mark: 60,
+    };
+    assert!(judge::score(&b, &rules, "周经理，这是我们的工程主管小刘。").passed());
+    assert!(judge::score(&b, &rules, "这是我们的工程主管小刘。").passed(), "one of the two");
+    let wrong = judge::score(&b, &rules, "小刘，这位是开发商的周经理。");
+    assert_eq!(wrong.verdict, Verdict::Fail);
+    assert!(wrong.reasons.iter().any(|r| matches!(
+        r,
+        courtesy_core::judge::Reason::OutOfOrder { first, second }
+            if first == "address-guest" && second == "name-colleague"
+    )));
 }

@@ -21,6 +21,8 @@ pub struct NodeRules {
     pub forbidden: Vec<RuleIndex>,
     /// Required rules without which the turn fails whatever the score.
     pub core: Vec<RuleIndex>,
+    /// Pairs `(a, b)`: when both are met, `a` must come first.
+    pub order: Vec<(RuleIndex, RuleIndex)>,
     /// A turn scoring below it fails.
     pub pass_mark: u8,
 }
@@ -33,6 +35,7 @@ impl NodeRules {
             required: Vec::new(),
             forbidden: book.always_forbidden().to_vec(),
             core: Vec::new(),
+            order: Vec::new(),
             pass_mark: crate::model::DEFAULT_PASS_MARK,
         }
     }
@@ -320,6 +323,13 @@ pub enum Reason {
     },
     /// The time ran out.
     TimedOut,
+    /// The reply does `second` before `first`.
+    OutOfOrder {
+        /// The rule that must come first.
+        first: String,
+        /// The rule that must come after it.
+        second: String,
+    },
     /// The reply only strings courtesy formulas together.
     Recited,
     /// The reply calls the customer 你 rather than 您 (a small deduction).
@@ -675,6 +685,28 @@ fn score_scan(book: &RuleBook, rules: &NodeRules, reply: &str, scan: &Scan) -> T
     let forbidden_said = !forbidden_hits.is_empty();
     let missed_any = required_checks.iter().any(|c| !c.met);
     let recited = recited_formulas(book, rules, scan, missed_any);
+    let mut out_of_order = false;
+    for &(a, b) in &rules.order {
+        let at = |index: RuleIndex| {
+            let id = &book.rule(index).id;
+            required_checks.iter().find(|c| &c.rule == id).and_then(|c| c.start).or_else(|| {
+                // An ordered rule need not be required: its first affirmed hit.
+                scan.hits
+                    .iter()
+                    .find(|h| h.rule == index)
+                    .map(|h| scan.normalized.original_span(h.start, h.end).0)
+            })
+        };
+        if let (Some(first), Some(second)) = (at(a), at(b))
+            && second < first
+        {
+            out_of_order = true;
+            reasons.push(Reason::OutOfOrder {
+                first: book.rule(a).id.clone(),
+                second: book.rule(b).id.clone(),
+            });
+        }
+    }
     if recited {
         reasons.push(Reason::Recited);
     }
@@ -682,6 +714,7 @@ fn score_scan(book: &RuleBook, rules: &NodeRules, reply: &str, scan: &Scan) -> T
         || core_missed
         || forbidden_said
         || recited
+        || out_of_order
         || score < rules.pass_mark
     {
         Verdict::Fail
