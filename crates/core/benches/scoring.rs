@@ -58,6 +58,7 @@ fn generated_rules(n: usize) -> Vec<Rule> {
                 critical: false,
                 command: false,
                 negatable: false,
+                name: None,
                 position: Position::Anywhere,
                 suggestion: None,
                 clause: None,

@@ -86,13 +86,14 @@ impl CompiledScenario {
         score(&self.book, self.node_rules(index), reply)
     }
 
-    /// How a rule is named to a trainee: its right wording (suggestion), or
-    /// its first phrase, or its id.
+    /// How a rule is named to a trainee: its short name, its right wording
+    /// (suggestion), its first phrase, or its id.
     pub fn rule_label(&self, id: &str) -> String {
         match self.book.index_of(id).map(|i| self.book.rule(i)) {
             Some(rule) => rule
-                .suggestion
+                .name
                 .clone()
+                .or_else(|| rule.suggestion.clone())
                 .or_else(|| rule.phrases.first().cloned())
                 .unwrap_or_else(|| id.to_string()),
             None => id.to_string(),

@@ -178,10 +178,30 @@ pub fn turn(m: &Messages, scenario: Option<&CompiledScenario>, turn: &TurnRecord
                     suggestion: if check.met { None } else { suggestion(&check.suggestion) },
                 });
             }
+            let label = |id: &str| -> String {
+                m.scenario_text(&scenario.map_or_else(|| id.to_string(), |s| s.rule_label(id)))
+            };
             for why in &r.reasons {
                 match why {
                     Reason::Recited => lines.push(Line::new(Tone::Bad, reason(m, why))),
                     Reason::Register { .. } => lines.push(Line::new(Tone::Muted, reason(m, why))),
+                    // Named for the trainee, not by id.
+                    Reason::OutOfOrder { first, second } => lines.push(Line::new(
+                        Tone::Bad,
+                        reason(
+                            m,
+                            &Reason::OutOfOrder { first: label(first), second: label(second) },
+                        ),
+                    )),
+                    Reason::Softened { rule, text, start, end }
+                    | Reason::Refused { rule, text, start, end } => {
+                        let (rule, text, start, end) = (label(rule), text.clone(), *start, *end);
+                        let named = match why {
+                            Reason::Softened { .. } => Reason::Softened { rule, text, start, end },
+                            _ => Reason::Refused { rule, text, start, end },
+                        };
+                        lines.push(Line::new(Tone::Muted, reason(m, &named)));
+                    }
                     _ => {}
                 }
             }
@@ -251,10 +271,10 @@ pub fn reason(m: &Messages, r: &Reason) -> String {
             if *critical { "reason-forbidden-critical" } else { "reason-forbidden" },
             &[("rule", rule.into()), ("text", text.into())],
         ),
-        Reason::Softened { rule, text } => {
+        Reason::Softened { rule, text, .. } => {
             m.format("reason-softened", &[("rule", rule.into()), ("text", text.into())])
         }
-        Reason::Refused { rule, text } => {
+        Reason::Refused { rule, text, .. } => {
             m.format("reason-refused", &[("rule", rule.into()), ("text", text.into())])
         }
         Reason::GoodChoice { option } => {

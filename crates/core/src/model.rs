@@ -527,6 +527,10 @@ pub struct Rule {
     pub id: String,
     /// What it is about.
     pub category: Category,
+    /// A short name for feedback (「请对方稍等」); without one, feedback names
+    /// the rule by its suggestion.
+    #[serde(default)]
+    pub name: Option<String>,
     /// Alternatives; any one matches. May contain `{company}`.
     pub phrases: Vec<String>,
     /// Contexts that cancel a hit lying inside them (`不知道您贵姓`).

@@ -191,3 +191,53 @@ fn records_in_the_earlier_shapes_still_read() {
     assert!(today.contains(r#""kind":"timed-out""#), "{today}");
     assert!(serde_json::from_str::<TurnRecord>(&today.replace("timed-out", "dance")).is_err());
 }
+
+/// The library's introduction in the wrong order, and a request that softens
+/// a command: the feedback names the rules by their short names, in words.
+#[test]
+fn order_and_softening_are_explained_by_name() {
+    let root = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../scenarios"));
+    let library = Library::load(&[root]);
+    let m = Messages::new(Locale::ZhCn);
+    let feedback = |scenario: &str, node: &str, reply: &str| {
+        let s = library.scenario(scenario).unwrap();
+        let result = s.score_reply(s.node_index(node).unwrap(), reply);
+        let turn = TurnRecord {
+            node: Some(node.into()),
+            speaker: None,
+            line: None,
+            reply: reply.into(),
+            seconds: None,
+            result,
+        };
+        explain::turn(&m, Some(&s), &turn)
+    };
+    let f = feedback("etiquette-gestures", "introduce", "小刘，这位是开发商的周经理。");
+    let line = f.lines.iter().find(|l| l.text.contains("先对周经理说")).expect("{f:#?}");
+    assert_eq!(line.tone, Tone::Bad);
+    assert!(line.text.contains("再介绍小刘"), "{}", line.text);
+    let f = feedback("caller-too-quiet", "faint", "不好意思，麻烦您说话大点声好吗？");
+    assert!(f.lines.iter().any(|l| l.text.contains("大点声") && l.tone == Tone::Muted), "{f:#?}");
+}
+
+/// `check --json`'s shape: a softened command carries its words and span.
+#[test]
+fn a_softened_command_is_in_the_json_with_its_span() {
+    let root = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../scenarios"));
+    let library = Library::load(&[root]);
+    let s = library.scenario("caller-too-quiet").unwrap();
+    let reply = "不好意思，麻烦您说话大点声好吗？";
+    let result = s.score_reply(s.node_index("faint").unwrap(), reply);
+    let json = serde_json::to_value(&result).unwrap();
+    let softened = json["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["kind"] == "softened")
+        .unwrap_or_else(|| panic!("{json}"));
+    let (start, end) =
+        (softened["start"].as_u64().unwrap() as usize, softened["end"].as_u64().unwrap() as usize);
+    let words: String = reply.chars().skip(start).take(end - start).collect();
+    assert_eq!(words, "大点声");
+    assert_eq!(softened["text"], "大点声");
+}

@@ -16,6 +16,7 @@ fn rule(id: &str, category: Category, phrases: &[&str]) -> Rule {
         critical: false,
         command: false,
         negatable: false,
+        name: None,
         position: Position::Anywhere,
         suggestion: None,
         clause: Some("test clause".into()),

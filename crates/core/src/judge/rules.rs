@@ -345,6 +345,7 @@ mod tests {
             critical: false,
             command: false,
             negatable: false,
+            name: None,
             position: Position::Anywhere,
             suggestion: None,
             clause: None,

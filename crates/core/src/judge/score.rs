@@ -302,6 +302,10 @@ pub enum Reason {
         rule: String,
         /// The trainee's words.
         text: String,
+        /// Character offsets of the words in the reply.
+        start: usize,
+        /// End (exclusive).
+        end: usize,
     },
     /// A forbidden deed was said in the negative (不能收下): a refusal,
     /// not counted.
@@ -310,6 +314,10 @@ pub enum Reason {
         rule: String,
         /// The trainee's words.
         text: String,
+        /// Character offsets of the words in the reply.
+        start: usize,
+        /// End (exclusive).
+        end: usize,
     },
     /// A good option was picked.
     GoodChoice {
@@ -508,6 +516,7 @@ impl TurnResult {
 ///     critical: false,
 ///     command: false,
 ///     negatable: false,
+///     name: None,
 ///     position: Position::Anywhere,
 ///     suggestion: Some("请您稍等，我帮您问一下".into()),
 ///     clause: Some("2.2.1".into()),
@@ -630,14 +639,14 @@ fn score_scan(book: &RuleBook, rules: &NodeRules, reply: &str, scan: &Scan) -> T
         if rule.negatable && negation_in_clause(scan, &spans, hit.start).is_some() {
             if !softened.contains(&hit.rule) {
                 softened.push(hit.rule);
-                reasons.push(Reason::Refused { rule: rule.id.clone(), text });
+                reasons.push(Reason::Refused { rule: rule.id.clone(), text, start, end });
             }
             continue;
         }
         if rule.command && asked_as_request(&scan.normalized.text, hit.start, hit.end) {
             if !softened.contains(&hit.rule) {
                 softened.push(hit.rule);
-                reasons.push(Reason::Softened { rule: rule.id.clone(), text });
+                reasons.push(Reason::Softened { rule: rule.id.clone(), text, start, end });
             }
             continue;
         }
