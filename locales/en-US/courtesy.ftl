@@ -32,6 +32,8 @@ reason-good-choice = The right choice.
 reason-bad-choice = That is not what the standard asks for.
 reason-timed-out = Time ran out: the customer got no answer.
 reason-recited = This only strings courtesy formulas together and does not do what the customer needs now: say it in your own words and do it.
+reason-echoed = Repeated the number back to the customer: “{ $text }”.
+reason-missed-echo = Repeat the number the customer gave ({ $numbers }) to confirm it, then close.
 reason-out-of-order = “{ $second }” came before “{ $first }”: here “{ $first }” must come first.
 reason-register = Address the customer as 您, not 你 ({ $points } points off).
 reason-below-pass-mark = Scored { $score }, below the pass mark of { $mark }.
@@ -253,6 +255,8 @@ diag-pattern-too-wide = In rule “{ $rule }”, the phrase “{ $phrase }” ex
 diag-pattern-too-wide-help = Split it into several phrases, or make fewer parts optional.
 diag-too-many-phrases = This scenario's rules compile to { $count } phrases (both registers and every pattern spelt out); the limit is { $limit }.
 diag-too-many-phrases-help = Narrow the widest patterns, or split the rule set; a phrase list this long is usually generated, not written.
+diag-echo-without-number = Node “{ $node }” asks the reply to repeat a number (echo: true), but the customer's lines give none of three digits or more.
+diag-echo-without-number-help = Put the number in the customer's line (“138××××5678”), or remove echo: true.
 
 ## Tags (as the menu shows them; a tag with no line here shows its id)
 tag-front-desk = Front desk

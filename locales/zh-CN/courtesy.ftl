@@ -32,6 +32,8 @@ reason-good-choice = 选择正确。
 reason-bad-choice = 这个做法不符合规范。
 reason-timed-out = 超时了：客户没有等到您的回应。
 reason-recited = 这只是把礼貌用语串在一起，没有回应客户这一刻需要的事：请用自己的话把事办了。
+reason-echoed = 向客户复述了号码：「{ $text }」。
+reason-missed-echo = 没有复述客户给的号码（{ $numbers }）：要复述确认后再结束。
 reason-out-of-order = 「{ $second }」说在了「{ $first }」前面：这里要先「{ $first }」。
 reason-register = 称呼客户请用「您」，不用「你」（扣 { $points } 分）。
 reason-below-pass-mark = 得分 { $score }，低于及格线 { $mark }。
@@ -253,6 +255,8 @@ diag-pattern-too-wide = 规则“{ $rule }”的说法“{ $phrase }”展开后
 diag-pattern-too-wide-help = 把它拆成几条说法，或者减少可选部分。
 diag-too-many-phrases = 这个场景的规则展开后有 { $count } 个短语（含两种称呼和所有模式），上限是 { $limit }。
 diag-too-many-phrases-help = 收窄最宽的模式，或拆分规则集；这么长的短语表通常是生成的，不是写的。
+diag-echo-without-number = 节点“{ $node }”要求复述号码（echo: true），但客户的话里没有三位以上的数字。
+diag-echo-without-number-help = 在客户的话里写上号码（如“138××××5678”），或去掉 echo: true。
 
 ## 标签（菜单里显示的场景标签；没有对应行的标签显示其 id）
 tag-front-desk = 前台

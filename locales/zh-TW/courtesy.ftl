@@ -32,6 +32,8 @@ reason-good-choice = 選擇正確。
 reason-bad-choice = 這個做法不符合規範。
 reason-timed-out = 超時了：客戶沒有等到您的回應。
 reason-recited = 這只是把禮貌用語串在一起，沒有回應客戶這一刻需要的事：請用自己的話把事辦了。
+reason-echoed = 向客戶複述了號碼：「{ $text }」。
+reason-missed-echo = 沒有複述客戶給的號碼（{ $numbers }）：要複述確認後再結束。
 reason-out-of-order = 「{ $second }」說在了「{ $first }」前面：這裡要先「{ $first }」。
 reason-register = 稱呼客戶請用「您」，不用「你」（扣 { $points } 分）。
 reason-below-pass-mark = 得分 { $score }，低於及格線 { $mark }。
@@ -253,6 +255,8 @@ diag-pattern-too-wide = 規則「{ $rule }」的說法「{ $phrase }」展開後
 diag-pattern-too-wide-help = 把它拆成幾條說法，或者減少可選部分。
 diag-too-many-phrases = 這個場景的規則展開後有 { $count } 個短語（含兩種稱呼和所有模式），上限是 { $limit }。
 diag-too-many-phrases-help = 收窄最寬的模式，或拆分規則集；這麼長的短語表通常是生成的，不是寫的。
+diag-echo-without-number = 節點「{ $node }」要求複述號碼（echo: true），但客戶的話裡沒有三位以上的數字。
+diag-echo-without-number-help = 在客戶的話裡寫上號碼（如「138××××5678」），或去掉 echo: true。
 
 ## 標籤（菜單裡顯示的場景標籤；沒有對應行的標籤顯示其 id）
 tag-front-desk = 前臺

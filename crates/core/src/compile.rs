@@ -101,6 +101,22 @@ impl CompiledScenario {
     }
 }
 
+/// The numbers a customer's lines give, for an `echo` node: every run of
+/// three digits or more, as normalised (`138××××5678` is `1385678`, since
+/// the masks are not letters).
+pub fn echo_numbers(lines: &[String]) -> Vec<String> {
+    let mut numbers: Vec<String> = Vec::new();
+    for line in lines {
+        let text = crate::judge::text::normalize(line).text;
+        for run in text.split(|c: char| !c.is_ascii_digit()).filter(|r| r.len() >= 3) {
+            if !numbers.iter().any(|n| n == run) {
+                numbers.push(run.to_string());
+            }
+        }
+    }
+    numbers
+}
+
 /// A node's required and forbidden rules as indices; every reply also
 /// answers to the applied sets' forbidden rules and the scenario's `forbid`.
 fn resolve(book: &RuleBook, scenario: &Scenario, node: &Node) -> NodeRules {
@@ -108,16 +124,17 @@ fn resolve(book: &RuleBook, scenario: &Scenario, node: &Node) -> NodeRules {
     let indices = |ids: &[String]| -> Vec<RuleIndex> {
         ids.iter().filter_map(|id| book.index_of(id)).collect()
     };
-    let (mut required, own_forbidden, core, order) = match &node.prompt {
-        Some(Prompt::Reply { require, forbid, core, order }) => {
+    let (mut required, own_forbidden, core, order, echo) = match &node.prompt {
+        Some(Prompt::Reply { require, forbid, core, order, echo }) => {
             let pairs = order
                 .iter()
                 .filter_map(|(a, b)| Some((book.index_of(a)?, book.index_of(b)?)))
                 .collect();
-            (indices(require), indices(forbid), indices(core), pairs)
+            let echo = if *echo { echo_numbers(&node.says) } else { Vec::new() };
+            (indices(require), indices(forbid), indices(core), pairs, echo)
         }
         Some(Prompt::Choice { .. } | Prompt::Action { .. }) | None => {
-            (Vec::new(), Vec::new(), Vec::new(), Vec::new())
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new())
         }
     };
     for c in &core {
@@ -136,5 +153,5 @@ fn resolve(book: &RuleBook, scenario: &Scenario, node: &Node) -> NodeRules {
             forbidden.push(f);
         }
     }
-    NodeRules { required, forbidden, core, order, pass_mark }
+    NodeRules { required, forbidden, core, order, echo, pass_mark }
 }

@@ -100,11 +100,13 @@ pub enum Code {
     PatternTooWide,
     /// `too-many-phrases`
     TooManyPhrases,
+    /// `echo-without-number`
+    EchoWithoutNumber,
 }
 
 impl Code {
     /// Every code, in the order of the reference in docs/scenario-format.md.
-    pub const ALL: [Code; 40] = [
+    pub const ALL: [Code; 41] = [
         Code::Io,
         Code::FileTooLarge,
         Code::NotAFile,
@@ -145,6 +147,7 @@ impl Code {
         Code::BadPattern,
         Code::PatternTooWide,
         Code::TooManyPhrases,
+        Code::EchoWithoutNumber,
     ];
 
     /// The stable kebab-case key.
@@ -190,6 +193,7 @@ impl Code {
             Code::BadPattern => "bad-pattern",
             Code::PatternTooWide => "pattern-too-wide",
             Code::TooManyPhrases => "too-many-phrases",
+            Code::EchoWithoutNumber => "echo-without-number",
         }
     }
 }

@@ -183,7 +183,10 @@ pub fn turn(m: &Messages, scenario: Option<&CompiledScenario>, turn: &TurnRecord
             };
             for why in &r.reasons {
                 match why {
-                    Reason::Recited => lines.push(Line::new(Tone::Bad, reason(m, why))),
+                    Reason::Recited | Reason::MissedEcho { .. } => {
+                        lines.push(Line::new(Tone::Bad, reason(m, why)))
+                    }
+                    Reason::Echoed { .. } => lines.push(Line::new(Tone::Good, reason(m, why))),
                     Reason::Register { .. } => lines.push(Line::new(Tone::Muted, reason(m, why))),
                     // Named for the trainee, not by id.
                     Reason::OutOfOrder { first, second } => lines.push(Line::new(
@@ -283,6 +286,10 @@ pub fn reason(m: &Messages, r: &Reason) -> String {
         Reason::BadChoice { option } => m.format("reason-bad-choice", &[("option", option.into())]),
         Reason::TimedOut => m.get("reason-timed-out"),
         Reason::Recited => m.get("reason-recited"),
+        Reason::Echoed { text } => m.format("reason-echoed", &[("text", text.into())]),
+        Reason::MissedEcho { numbers } => {
+            m.format("reason-missed-echo", &[("numbers", numbers.join("、").into())])
+        }
         Reason::OutOfOrder { first, second } => {
             m.format("reason-out-of-order", &[("first", first.into()), ("second", second.into())])
         }

@@ -280,6 +280,11 @@ pub enum Prompt {
         /// `a` before `b` (address the guest before naming the colleague).
         #[serde(default)]
         order: Vec<(String, String)>,
+        /// The reply should repeat (复述) a number the customer's line gives
+        /// — a phone or room number of three digits or more: it counts as
+        /// one more required act, named in the feedback when missed.
+        #[serde(default)]
+        echo: bool,
     },
     /// Pick one of several things to say.
     Choice {

@@ -46,6 +46,7 @@ fn score(b: &RuleBook, text: &str, required: &[&str]) -> courtesy_core::judge::T
             forbidden: (b.always_forbidden()).to_vec(),
             core: Vec::new(),
             order: Vec::new(),
+            echo: Vec::new(),
             pass_mark: 60,
         },
         text,
@@ -237,6 +238,7 @@ fn a_missed_core_act_fails_the_turn_however_many_others_are_met() {
         forbidden: vec![],
         core: ids(&["fetch"]),
         order: Vec::new(),
+        echo: Vec::new(),
         pass_mark: 60,
     };
     let r = judge::score(&b, &rules, "对不起，请稍等");
@@ -263,6 +265,7 @@ fn a_turn_that_does_its_core_acts_passes_and_the_others_raise_the_score() {
         forbidden: vec![],
         core: ids(&["fetch"]),
         order: Vec::new(),
+        echo: Vec::new(),
         pass_mark: 60,
     };
     let only_core = judge::score(&b, &rules, "我马上请工程主管来");
@@ -349,6 +352,7 @@ fn an_order_rule_fails_the_right_acts_in_the_wrong_order() {
         forbidden: vec![],
         core: vec![],
         order: vec![(b.index_of("address-guest").unwrap(), b.index_of("name-colleague").unwrap())],
+        echo: Vec::new(),
         pass_mark: 60,
     };
     assert!(judge::score(&b, &rules, "周经理，这是我们的工程主管小刘。").passed());
@@ -360,4 +364,29 @@ fn an_order_rule_fails_the_right_acts_in_the_wrong_order() {
         courtesy_core::judge::Reason::OutOfOrder { first, second }
             if first == "address-guest" && second == "name-colleague"
     )));
+}
+
+#[test]
+fn repeating_the_customers_number_counts_as_an_act() {
+    let b = book(vec![], vec![rule("farewell", Category::Closing, &["再见"])]);
+    let rules = NodeRules {
+        required: vec![b.index_of("farewell").unwrap()],
+        forbidden: vec![],
+        core: vec![],
+        order: vec![],
+        echo: courtesy_core::compile::echo_numbers(&["你让他回电话给我，138××××5678。".into()]),
+        pass_mark: 60,
+    };
+    assert_eq!(rules.echo, ["1385678"], "the masks are not digits");
+    let echoed = judge::score(&b, &rules, "好的，138××××5678，我记下了，再见");
+    assert_eq!((echoed.score, echoed.verdict), (100, Verdict::Pass));
+    assert!(echoed.reasons.iter().any(|r| matches!(
+        r,
+        courtesy_core::judge::Reason::Echoed { text } if text == "138××××5678"
+    )));
+    let not = judge::score(&b, &rules, "好的，我记下了，再见");
+    assert_eq!(not.score, 50, "one of two acts");
+    assert!(
+        not.reasons.iter().any(|r| matches!(r, courtesy_core::judge::Reason::MissedEcho { .. }))
+    );
 }

@@ -565,3 +565,25 @@ fn a_scenario_wide_forbid_applies_to_every_reply() {
         "nope",
     );
 }
+
+/// `echo: true` on a node whose customer gives no number is an error.
+#[test]
+fn echo_needs_a_number_in_the_customers_line() {
+    expect(
+        "echo-without-number",
+        broken(
+            r#"prompt: Reply(require: ["hold"], forbid: ["rude"]),"#,
+            r#"prompt: Reply(require: ["hold"], forbid: ["rude"], echo: true),"#,
+        ),
+        "Node(id: \"ask\"",
+    );
+    let with_number = GOOD
+        .replacen(r#"says: ["查一下"],"#, r#"says: ["查一下3栋1202"],"#, 1)
+        .replacen(r#"forbid: ["rude"]),"#, r#"forbid: ["rude"], echo: true),"#, 1);
+    let (_dir, library) = load_one("mini.ron", with_number.as_bytes());
+    assert!(library.diagnostics.iter().all(|d| d.code.key() != "echo-without-number"));
+    // The example 请稍等 now misses the number: one act of two.
+    let s = &library.scenarios[0];
+    assert_eq!(s.score_reply(s.node_index("ask").unwrap(), "请稍等").score, 50);
+    assert_eq!(s.score_reply(s.node_index("ask").unwrap(), "1202，请稍等").score, 100);
+}

@@ -23,6 +23,9 @@ pub struct NodeRules {
     pub core: Vec<RuleIndex>,
     /// Pairs `(a, b)`: when both are met, `a` must come first.
     pub order: Vec<(RuleIndex, RuleIndex)>,
+    /// Numbers the customer gave (normalised); when there are any, the
+    /// reply must repeat one of them.
+    pub echo: Vec<String>,
     /// A turn scoring below it fails.
     pub pass_mark: u8,
 }
@@ -36,6 +39,7 @@ impl NodeRules {
             forbidden: book.always_forbidden().to_vec(),
             core: Vec::new(),
             order: Vec::new(),
+            echo: Vec::new(),
             pass_mark: crate::model::DEFAULT_PASS_MARK,
         }
     }
@@ -337,6 +341,16 @@ pub enum Reason {
         first: String,
         /// The rule that must come after it.
         second: String,
+    },
+    /// The reply repeats a number the customer gave (复述).
+    Echoed {
+        /// The number, as the trainee wrote it.
+        text: String,
+    },
+    /// The reply does not repeat the number the customer gave.
+    MissedEcho {
+        /// The number(s) the customer gave, normalised.
+        numbers: Vec<String>,
     },
     /// The reply only strings courtesy formulas together.
     Recited,
@@ -678,7 +692,27 @@ fn score_scan(book: &RuleBook, rules: &NodeRules, reply: &str, scan: &Scan) -> T
         penalty += u64::from(REGISTER_PENALTY);
         reasons.push(Reason::Register { at });
     }
-    let base = base_score(rules, &required_checks, met_weight, total_weight);
+    // 复述: repeating a number the customer gave counts as one more act.
+    let echoed = (!rules.echo.is_empty()).then(|| {
+        let said = rules.echo.iter().find_map(|n| {
+            let at = scan.normalized.text.find(n.as_str())?;
+            let start = scan.normalized.text[..at].chars().count();
+            let end = start + n.chars().count();
+            let (from, to) = scan.normalized.original_span(start, end);
+            Some(spans.slice(from, to).to_string())
+        });
+        match said {
+            Some(text) => {
+                reasons.push(Reason::Echoed { text });
+                true
+            }
+            None => {
+                reasons.push(Reason::MissedEcho { numbers: rules.echo.clone() });
+                false
+            }
+        }
+    });
+    let base = base_score(rules, &required_checks, echoed, met_weight, total_weight);
     let mut score = base.saturating_sub(penalty).min(100) as u8;
     // A turn that did every core act and said nothing forbidden keeps the
     // pass mark: a small deduction (你) lowers the score, not the verdict.
@@ -755,18 +789,23 @@ fn score_scan(book: &RuleBook, rules: &NodeRules, reply: &str, scan: &Scan) -> T
 /// required weight met. When a node names core acts and all of them are met,
 /// the turn has done its point: the score starts at the pass mark and the
 /// other required acts raise it toward 100 (the debrief shows them as advice).
+/// An `echo` node's repeat of the customer's number (`echoed`) counts as
+/// one more act of weight 1.
 fn base_score(
     rules: &NodeRules,
     checks: &[RequiredCheck],
+    echoed: Option<bool>,
     met_weight: u64,
     total_weight: u64,
 ) -> u64 {
     let share = |met: u64, total: u64| (met * 100).checked_div(total).unwrap_or(100);
+    let echo_met = u64::from(echoed == Some(true));
+    let echo_total = u64::from(echoed.is_some());
     let has_core = checks.iter().any(|c| c.core);
     if !has_core || checks.iter().any(|c| c.core && !c.met) {
-        return share(met_weight, total_weight);
+        return share(met_weight + echo_met, total_weight + echo_total);
     }
-    let (mut other_met, mut other_total) = (0u64, 0u64);
+    let (mut other_met, mut other_total) = (echo_met, echo_total);
     for check in checks.iter().filter(|c| !c.core) {
         other_total += u64::from(check.weight);
         if check.met {
