@@ -59,6 +59,8 @@ fn generated_rules(n: usize) -> Vec<Rule> {
                 command: false,
                 negatable: false,
                 name: None,
+                extends: None,
+                without: vec![],
                 position: Position::Anywhere,
                 suggestion: None,
                 clause: None,

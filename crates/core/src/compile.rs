@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use crate::diagnostic::SourceFile;
 use crate::judge::rules::{RuleBook, RuleBookBuilder, RuleIndex};
 use crate::judge::{NodeRules, TurnResult, score};
-use crate::model::{Node, Prompt, RuleSet, Scenario};
+use crate::model::{Node, Prompt, Rule, RuleSet, Scenario};
 
 /// A rule set with the file it came from.
 #[derive(Debug, Clone)]
@@ -40,7 +40,7 @@ impl CompiledScenario {
     pub fn new(scenario: Scenario, file: SourceFile, rule_sets: &[LoadedRuleSet]) -> Self {
         let mut builder = RuleBookBuilder::new();
         for rule in &scenario.rules {
-            builder.add(rule.clone(), false);
+            builder.add(extended(rule, &scenario.apply, rule_sets), false);
         }
         for id in &scenario.apply {
             if let Some(loaded) = rule_sets.iter().find(|s| &s.set.id == id) {
@@ -99,6 +99,39 @@ impl CompiledScenario {
             None => id.to_string(),
         }
     }
+}
+
+/// The rule of an applied set that `id` names, if any.
+pub fn applied_rule<'a>(
+    id: &str,
+    apply: &[String],
+    rule_sets: &'a [LoadedRuleSet],
+) -> Option<&'a Rule> {
+    apply
+        .iter()
+        .filter_map(|set| rule_sets.iter().find(|s| &s.set.id == set))
+        .flat_map(|s| s.set.phrases.iter().chain(&s.set.forbidden))
+        .find(|r| r.id == id)
+}
+
+/// A local rule with the rule it extends folded in: the base's phrases (but
+/// those in `without`) and exceptions, then its own. A rule that extends
+/// nothing, or an unknown rule (`validate` reports it), is as written.
+fn extended(rule: &Rule, apply: &[String], rule_sets: &[LoadedRuleSet]) -> Rule {
+    let Some(base) = rule.extends.as_deref().and_then(|id| applied_rule(id, apply, rule_sets))
+    else {
+        return rule.clone();
+    };
+    let mut merged = rule.clone();
+    merged.phrases = base
+        .phrases
+        .iter()
+        .filter(|p| !rule.without.contains(p))
+        .chain(&rule.phrases)
+        .cloned()
+        .collect();
+    merged.except = base.except.iter().chain(&rule.except).cloned().collect();
+    merged
 }
 
 /// The numbers a customer's lines give, for an `echo` node: every run of

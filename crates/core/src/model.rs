@@ -536,7 +536,16 @@ pub struct Rule {
     /// the rule by its suggestion.
     #[serde(default)]
     pub name: Option<String>,
+    /// A rule of an applied rule set (a shared act such as `hold` or
+    /// `ask-name`) this rule builds on: its phrases and exceptions come first,
+    /// then this rule's own.
+    #[serde(default)]
+    pub extends: Option<String>,
+    /// Phrases of the rule it extends that this one leaves out (narrowing).
+    #[serde(default)]
+    pub without: Vec<String>,
     /// Alternatives; any one matches. May contain `{company}`.
+    #[serde(default)]
     pub phrases: Vec<String>,
     /// Contexts that cancel a hit lying inside them (`不知道您贵姓`).
     #[serde(default)]

@@ -31,7 +31,7 @@ fn check_rules(file: &SourceFile, rules: &[&Rule], out: &mut Vec<Diagnostic>) {
                 Diagnostic::at(file, at, Code::DuplicateId).arg("kind", "rule").arg("id", &rule.id),
             );
         }
-        if rule.phrases.is_empty() {
+        if rule.phrases.is_empty() && rule.extends.is_none() {
             out.push(Diagnostic::at(file, at, Code::NoPhrases).arg("rule", &rule.id));
         }
         let from = at.map_or(0, |a| a.0);
@@ -218,6 +218,16 @@ fn local_rules_are_sound(input: &StepInput, out: &mut Vec<Diagnostic>) {
     let local: Vec<&Rule> = s.rules.iter().collect();
     check_rules(file, &local, out);
     for rule in &s.rules {
+        if let Some(base) = &rule.extends
+            && crate::compile::applied_rule(base, &s.apply, input.rule_sets).is_none()
+        {
+            out.push(
+                input
+                    .err(file.find_field("extends", base), Code::UnknownRule)
+                    .arg("id", base)
+                    .arg("node", &rule.id),
+            );
+        }
         for set in input.rule_sets.iter().filter(|r| s.apply.contains(&r.set.id)) {
             if set.set.forbidden.iter().chain(&set.set.phrases).any(|r| r.id == rule.id) {
                 out.push(

@@ -17,6 +17,8 @@ fn rule(id: &str, category: Category, phrases: &[&str]) -> Rule {
         command: false,
         negatable: false,
         name: None,
+        extends: None,
+        without: vec![],
         position: Position::Anywhere,
         suggestion: None,
         clause: Some("test clause".into()),

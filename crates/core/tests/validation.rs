@@ -33,6 +33,10 @@ const GOOD: &str = r#"Scenario(
 )
 "#;
 
+fn root() -> PathBuf {
+    PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../.."))
+}
+
 fn load_one(name: &str, text: &[u8]) -> (tempfile::TempDir, Library) {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join(name), text).unwrap();
@@ -586,4 +590,39 @@ fn echo_needs_a_number_in_the_customers_line() {
     let s = &library.scenarios[0];
     assert_eq!(s.score_reply(s.node_index("ask").unwrap(), "请稍等").score, 50);
     assert_eq!(s.score_reply(s.node_index("ask").unwrap(), "1202，请稍等").score, 100);
+}
+
+/// A local rule may extend a shared act: its phrases come on top of the
+/// shared ones, `without` leaves some out, and an unknown base is an error.
+#[test]
+fn a_rule_extends_a_shared_act_and_may_narrow_it() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("phrases")).unwrap();
+    std::fs::copy(
+        root().join("scenarios/phrases/service-language.ron"),
+        dir.path().join("phrases/service-language.ron"),
+    )
+    .unwrap();
+    let text = GOOD
+        .replacen("    rules: [\n", "    apply: [\"service-language\"],\n    rules: [\n", 1)
+        .replacen(
+            r#"Rule(id: "hold", category: Hold, phrases: ["请稍等"]),"#,
+            r#"Rule(id: "hold-here", category: Hold, extends: "hold", without: ["稍坐"], phrases: ["您先忙我等会儿"]),"#,
+            1,
+        )
+        .replace(r#"require: ["hold"]"#, r#"require: ["hold-here"]"#);
+    std::fs::write(dir.path().join("mini.ron"), &text).unwrap();
+    let library = Library::load(&[dir.path().to_path_buf()]);
+    assert_eq!(library.error_count(), 0, "{:#?}", library.diagnostics);
+    let s = library.scenario("mini").unwrap();
+    let ask = s.node_index("ask").unwrap();
+    for reply in ["请稍等", "请您稍候", "您先忙我等会儿"] {
+        assert!(s.score_reply(ask, reply).passed(), "{reply}: from the shared act or its own");
+    }
+    assert!(!s.score_reply(ask, "您稍坐").passed(), "left out by without");
+    let wrong = text.replacen(r#"extends: "hold""#, r#"extends: "hodl""#, 1);
+    std::fs::write(dir.path().join("mini.ron"), &wrong).unwrap();
+    let library = Library::load(&[dir.path().to_path_buf()]);
+    let d = library.diagnostics.iter().find(|d| d.code.key() == "unknown-rule").unwrap();
+    assert_eq!(d.line, line_of(&wrong, "hodl"));
 }

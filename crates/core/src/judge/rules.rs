@@ -346,6 +346,8 @@ mod tests {
             command: false,
             negatable: false,
             name: None,
+            extends: None,
+            without: vec![],
             position: Position::Anywhere,
             suggestion: None,
             clause: None,

@@ -531,6 +531,8 @@ impl TurnResult {
 ///     command: false,
 ///     negatable: false,
 ///     name: None,
+///     extends: None,
+///     without: vec![],
 ///     position: Position::Anywhere,
 ///     suggestion: Some("请您稍等，我帮您问一下".into()),
 ///     clause: Some("2.2.1".into()),
