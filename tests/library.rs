@@ -150,6 +150,23 @@ fn every_scenario_meets_the_library_standard() {
             pass >= 2 && fail_with_hits >= 2,
             "{id}: two passing and two failing examples with hits"
         );
+        // Every typed-reply node: two passing and two failing examples, one
+        // of them a near miss (the right polite words, the wrong deed).
+        for node in s.nodes.iter().filter(|n| matches!(n.prompt, Some(Prompt::Reply { .. }))) {
+            let of =
+                |v: Verdict| s.examples.iter().filter(move |e| e.node == node.id && e.expect == v);
+            assert!(of(Verdict::Pass).count() >= 2, "{id}/{}: two passing examples", node.id);
+            assert!(of(Verdict::Fail).count() >= 2, "{id}/{}: two failing examples", node.id);
+            assert!(
+                of(Verdict::Fail).any(|e| e.near_miss),
+                "{id}/{}: a failing near miss (right words, wrong deed)",
+                node.id
+            );
+        }
+        assert!(
+            s.examples.iter().all(|e| !e.near_miss || e.expect == Verdict::Fail),
+            "{id}: a near miss must fail"
+        );
         for locale in ["en-US", "zh-TW"] {
             let ftl =
                 std::fs::read_to_string(root().join(format!("locales/{locale}/courtesy.ftl")))

@@ -425,6 +425,9 @@ pub struct Example {
     /// Rules that must be hit (forbidden) — checked in addition to the verdict.
     #[serde(default)]
     pub hits: Vec<String>,
+    /// A near miss: the right polite words, the wrong deed (it must fail).
+    #[serde(default)]
+    pub near_miss: bool,
 }
 
 /// Whether a turn or a scenario passed.
