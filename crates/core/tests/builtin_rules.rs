@@ -26,10 +26,63 @@ fn data(name: &str) -> Vec<(String, String)> {
     text.lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
         .map(|l| {
-            let (phrase, clause) = l.split_once('\t').unwrap_or_else(|| panic!("no tab in {l:?}"));
+            let (phrase, rest) = l.split_once('\t').unwrap_or_else(|| panic!("no tab in {l:?}"));
+            let clause = rest.split('\t').next().unwrap_or_default();
             (phrase.to_string(), clause.to_string())
         })
         .collect()
+}
+
+/// The standard phrases with the shared acts each performs (third column).
+fn standard_acts() -> Vec<(String, Vec<String>)> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/data/standard-quoted.tsv");
+    std::fs::read_to_string(path)
+        .unwrap()
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let mut cols = l.split('\t');
+            let phrase = cols.next().unwrap().to_string();
+            let acts = cols.nth(1).unwrap_or_default();
+            (phrase, acts.split(',').filter(|a| !a.is_empty()).map(str::to_string).collect())
+        })
+        .collect()
+}
+
+/// Wherever a node of the library requires an act — by the shared act's id,
+/// or by a scenario rule that extends it — each standard phrase the manuals
+/// quote for that act meets it there.
+#[test]
+fn every_standard_phrase_meets_its_act_wherever_the_act_is_required() {
+    let library =
+        Library::load(&[PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../scenarios"))]);
+    let phrases = standard_acts();
+    assert!(phrases.iter().filter(|(_, acts)| !acts.is_empty()).count() >= 30);
+    let (mut checked, mut unmet) = (0, Vec::new());
+    for scenario in &library.scenarios {
+        for (index, node) in scenario.scenario.nodes.iter().enumerate() {
+            let rules = scenario.node_rules(index);
+            for &required in &rules.required {
+                let rule = scenario.book.rule(required);
+                for (phrase, acts) in &phrases {
+                    let performs = acts
+                        .iter()
+                        .any(|a| *a == rule.id || rule.extends.as_deref() == Some(a.as_str()));
+                    if !performs {
+                        continue;
+                    }
+                    checked += 1;
+                    let result = scenario.score_reply(index, phrase);
+                    if !result.required().iter().any(|c| c.rule == rule.id && c.met) {
+                        unmet.push(format!("{}/{} {}: {phrase}", scenario.id(), node.id, rule.id));
+                    }
+                }
+            }
+        }
+    }
+    println!("{checked} phrase-at-node checks");
+    assert!(checked > 100, "only {checked} checks");
+    assert!(unmet.is_empty(), "{} of {checked} unmet: {unmet:#?}", unmet.len());
 }
 
 #[test]
