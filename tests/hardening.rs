@@ -345,33 +345,35 @@ fn a_diagnostic_on_a_very_wide_line_is_clipped_not_a_panic() {
     assert!(stderr.len() < 5_000, "the whole line was printed: {} bytes", stderr.len());
 }
 
-/// With no scenarios folder to be found, the command line says where it
-/// looked and exits 1 — it never reads the folder the binary was built in.
+/// With no scenarios folder to be found, courtesy uses the library built
+/// into the binary — never the folder it was built in; a folder named by
+/// `$COURTESY_SCENARIOS` or `--scenarios` that is not there is an error.
 #[test]
-fn without_a_scenarios_folder_courtesy_says_where_it_looked() {
+fn without_a_scenarios_folder_courtesy_uses_its_built_in_library() {
     let state = tempfile::tempdir().unwrap();
     let elsewhere = tempfile::tempdir().unwrap();
+    let out = courtesy(&state).current_dir(elsewhere.path()).arg("list").output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("phone-three-rings"));
+    let out =
+        courtesy(&state).current_dir(elsewhere.path()).args(["list", "--json"]).output().unwrap();
+    let json = String::from_utf8_lossy(&out.stdout);
+    assert!(json.contains("<built-in>/scenarios/"), "the built-in library says so: {json}");
+    assert!(!json.contains(env!("CARGO_MANIFEST_DIR")), "the build folder was read");
+    let out = courtesy(&state).current_dir(elsewhere.path()).args(["validate"]).output().unwrap();
+    assert!(out.status.success(), "the built-in library validates");
     for args in [vec!["list"], vec!["graph", "phone-three-rings"]] {
         let out = courtesy(&state)
             .current_dir(elsewhere.path())
+            .env("COURTESY_SCENARIOS", elsewhere.path().join("nope"))
             .args(["--locale", "en-US"])
             .args(&args)
             .output()
             .unwrap();
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(1), "{args:?}: {stderr}");
-        assert!(stderr.contains("COURTESY_SCENARIOS"), "{args:?}: {stderr}");
-        assert!(out.stdout.is_empty(), "{args:?}: the build folder's library was listed");
+        assert!(stderr.contains("nope") && stderr.contains("COURTESY_SCENARIOS"), "{stderr}");
     }
-    let library = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
-    let out = courtesy(&state)
-        .current_dir(elsewhere.path())
-        .env("COURTESY_SCENARIOS", &library)
-        .arg("list")
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    assert!(String::from_utf8_lossy(&out.stdout).contains("phone-three-rings"));
 }
 
 /// `--resume` with nothing saved says so (it opened the menu, and a

@@ -99,6 +99,7 @@ fn target(context: &Context, args: &CheckArgs) -> Result<Target, CliError> {
     }
     let library = match &args.rules {
         Some(file) => Library::load(std::slice::from_ref(file)),
+        None if context.embedded => context.library(),
         None => Library::load(&[context.scenarios_dir.join("phrases")]),
     };
     let errors: Vec<_> = library.diagnostics.iter().filter(|d| d.is_error()).collect();

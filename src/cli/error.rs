@@ -54,8 +54,7 @@ pub enum CliError {
     /// Standard input could not be read.
     #[error("reading input: {0}")]
     Read(std::io::Error),
-    /// A file could not be read.
-    #[cfg(feature = "gui")]
+    /// A file could not be read or written.
     #[error("{}: {source}", path.display())]
     Io { path: PathBuf, source: std::io::Error },
     /// Neither `XDG_STATE_HOME` nor `HOME` is set.
@@ -113,7 +112,6 @@ impl CliError {
             CliError::NoStateDir => m.get("no-state-dir"),
             #[cfg(feature = "gui")]
             CliError::Game(e) => e.message(m),
-            #[cfg(feature = "gui")]
             CliError::Io { .. } => self.to_string(),
             CliError::Progress(_) | CliError::Json(_) => self.to_string(),
         }

@@ -61,46 +61,91 @@ fn parse_locale(s: &str) -> Result<Locale, String> {
     Locale::parse(s).ok_or_else(|| format!("unknown locale '{s}': use zh-CN, zh-TW or en-US"))
 }
 
+include!(concat!(env!("OUT_DIR"), "/embedded_scenarios.rs"));
+
+/// Where a diagnostic places a file of the built-in library.
+const EMBEDDED_ROOT: &str = "<built-in>/scenarios";
+
 /// The shared context of a command.
 struct Context {
     messages: Messages,
+    /// The scenarios folder; with `embedded`, a name for the built-in library.
     scenarios_dir: PathBuf,
+    /// No folder was found: the library built into the binary is used.
+    embedded: bool,
 }
 
 impl Context {
     fn library(&self) -> Library {
+        if self.embedded {
+            return embedded_library();
+        }
         Library::load(std::slice::from_ref(&self.scenarios_dir))
     }
 
-    /// The library, or an error when the scenarios folder is not there.
+    /// The library, or an error when the named scenarios folder is not there.
     fn existing_library(&self) -> Result<Library, CliError> {
-        if !self.scenarios_dir.is_dir() {
+        if !self.embedded && !self.scenarios_dir.is_dir() {
             return Err(CliError::NoScenarios(self.scenarios_dir.clone()));
         }
         Ok(self.library())
     }
+
+    /// The folder for the game: the scenarios folder, or the built-in library
+    /// written out to a temporary folder (the game reads files as assets).
+    fn folder_for_the_game(&self) -> Result<PathBuf, CliError> {
+        if !self.embedded {
+            return Ok(self.scenarios_dir.clone());
+        }
+        let dir = std::env::temp_dir().join(format!(
+            "courtesy-{}-scenarios-{}",
+            env!("CARGO_PKG_VERSION"),
+            std::process::id()
+        ));
+        for (name, text) in EMBEDDED_SCENARIOS {
+            let path = dir.join(name);
+            let write = || -> std::io::Result<()> {
+                std::fs::create_dir_all(path.parent().unwrap_or(&dir))?;
+                std::fs::write(&path, text)
+            };
+            write().map_err(|source| CliError::Io { path: path.clone(), source })?;
+        }
+        Ok(dir)
+    }
+}
+
+/// The library built into the binary.
+fn embedded_library() -> Library {
+    let sources = EMBEDDED_SCENARIOS
+        .iter()
+        .map(|(name, text)| {
+            courtesy_core::SourceFile::new(PathBuf::from(EMBEDDED_ROOT).join(name), *text)
+        })
+        .collect();
+    Library::from_sources(sources, Vec::new())
 }
 
 /// Where scenarios live, in this order: `--scenarios`, `$COURTESY_SCENARIOS`,
-/// `./scenarios`, and `scenarios` next to the executable. Never the folder
-/// the binary was built in: a copied binary must not read the build
-/// machine's files. When none exists, `./scenarios` is named in the error.
-fn scenarios_dir(flag: Option<PathBuf>) -> PathBuf {
+/// `./scenarios`, `scenarios` next to the executable, and last the library
+/// built into the binary (`true`). Never the folder the binary was built in:
+/// a copied binary must not read the build machine's files. A folder named
+/// by the flag or the variable that is not there is an error, not a fallback.
+fn scenarios_dir(flag: Option<PathBuf>) -> (PathBuf, bool) {
     if let Some(dir) = flag {
-        return dir;
+        return (dir, false);
     }
     if let Some(dir) = std::env::var_os("COURTESY_SCENARIOS").filter(|d| !d.is_empty()) {
-        return dir.into();
+        return (dir.into(), false);
     }
     let local = PathBuf::from("scenarios");
     if local.is_dir() {
-        return local;
+        return (local, false);
     }
     std::env::current_exe()
         .ok()
         .and_then(|exe| exe.parent().map(|dir| dir.join("scenarios")))
         .filter(|dir| dir.is_dir())
-        .unwrap_or(local)
+        .map_or_else(|| (PathBuf::from(EMBEDDED_ROOT), true), |dir| (dir, false))
 }
 
 fn default_locale() -> Locale {
@@ -117,9 +162,11 @@ pub fn main() -> ExitCode {
     #[cfg(feature = "gui")]
     let _ = courtesy::app::STARTED.set(std::time::Instant::now());
     let cli = Cli::parse();
+    let (scenarios_dir, embedded) = scenarios_dir(cli.scenarios);
     let context = Context {
         messages: Messages::new(cli.locale.unwrap_or_else(default_locale)),
-        scenarios_dir: scenarios_dir(cli.scenarios),
+        scenarios_dir,
+        embedded,
     };
     match run(&context, cli.command) {
         Ok(code) => code,
@@ -136,7 +183,10 @@ fn run(context: &Context, command: Option<Command>) -> Outcome {
         None => play::run(context, play::PlayArgs::default()),
         Some(Command::Play(args)) => play::run(context, args),
         Some(Command::Author { path }) => {
-            let dir = path.unwrap_or_else(|| context.scenarios_dir.clone());
+            let dir = match path {
+                Some(dir) => dir,
+                None => context.folder_for_the_game()?,
+            };
             play::author(context, dir)
         }
         Some(Command::Check(args)) => check::run(context, args),

@@ -60,7 +60,7 @@ pub fn run(context: &Context, args: PlayArgs) -> Outcome {
                 _ => None,
             };
             let options = courtesy::app::GameOptions {
-                scenarios_dir: context.scenarios_dir.clone(),
+                scenarios_dir: context.folder_for_the_game()?,
                 locale: context.messages.locale(),
                 seed: args.seed.unwrap_or_else(time_seed),
                 scenario: args.scenario.clone(),

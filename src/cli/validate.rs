@@ -11,8 +11,10 @@ use super::{Context, Outcome, paint, terminal};
 /// Validates `paths` (default: the scenarios folder).
 pub fn run(context: &Context, paths: Vec<PathBuf>) -> Outcome {
     let m = &context.messages;
-    let paths = if paths.is_empty() { vec![context.scenarios_dir.clone()] } else { paths };
-    let library = Library::load(&paths);
+    let library = match paths.is_empty() {
+        true => context.existing_library()?,
+        false => Library::load(&paths),
+    };
     for d in &library.diagnostics {
         terminal::eprint(&paint::diagnostic(m, d));
     }

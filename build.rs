@@ -1,0 +1,32 @@
+//! Embeds the scenario library (scenarios/*.ron and scenarios/phrases/*.ron)
+//! in the binary: the last place the command line looks for scenarios, so a
+//! copied binary still has a library and never reads the build machine's
+//! folder at run time.
+
+use std::path::Path;
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
+    println!("cargo:rerun-if-changed={}", root.display());
+    let mut files = Vec::new();
+    for dir in [root.clone(), root.join("phrases")] {
+        println!("cargo:rerun-if-changed={}", dir.display());
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_file() && path.extension().is_some_and(|x| x == "ron") {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    let mut out = String::from("/// The library built in: (path under scenarios/, text).\n");
+    out.push_str("pub const EMBEDDED_SCENARIOS: &[(&str, &str)] = &[\n");
+    for path in &files {
+        let name = path.strip_prefix(&root).unwrap().to_string_lossy().replace('\\', "/");
+        out.push_str(&format!("    ({name:?}, include_str!({:?})),\n", path.display().to_string()));
+    }
+    out.push_str("];\n");
+    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("embedded_scenarios.rs");
+    std::fs::write(dest, out).unwrap();
+}
