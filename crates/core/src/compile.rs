@@ -5,19 +5,31 @@
 //! reports them.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::diagnostic::SourceFile;
-use crate::judge::rules::{RuleBook, RuleBookBuilder, RuleIndex};
+use crate::judge::rules::{Patterns, RuleBook, RuleBookBuilder, RuleIndex};
 use crate::judge::{NodeRules, TurnResult, score};
 use crate::model::{Node, Prompt, Rule, RuleSet, Scenario};
 
-/// A rule set with the file it came from.
+/// A rule set with the file it came from, its phrases compiled once for
+/// every scenario that applies it.
 #[derive(Debug, Clone)]
 pub struct LoadedRuleSet {
     /// The parsed set.
     pub set: RuleSet,
     /// Its file, for diagnostics.
     pub file: SourceFile,
+    /// Its phrases, compiled (all but those naming `{company}`).
+    pub patterns: Arc<Patterns>,
+}
+
+impl LoadedRuleSet {
+    /// A parsed set, compiled.
+    pub fn new(set: RuleSet, file: SourceFile) -> LoadedRuleSet {
+        let patterns = Arc::new(Patterns::of_rule_set(&set));
+        LoadedRuleSet { set, file, patterns }
+    }
 }
 
 /// A scenario ready to play: parsed, with its rules compiled and every
@@ -44,7 +56,7 @@ impl CompiledScenario {
         }
         for id in &scenario.apply {
             if let Some(loaded) = rule_sets.iter().find(|s| &s.set.id == id) {
-                builder.add_rule_set(&loaded.set);
+                builder.add_compiled_rule_set(&loaded.set, Arc::clone(&loaded.patterns));
             }
         }
         let book = builder.build(Some(&scenario.company));

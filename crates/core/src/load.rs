@@ -127,7 +127,7 @@ impl Library {
         for file in sources {
             if looks_like_rule_set(&file.text) {
                 match parse::<RuleSet>(&file) {
-                    Ok(set) => library.rule_sets.push(LoadedRuleSet { set, file }),
+                    Ok(set) => library.rule_sets.push(LoadedRuleSet::new(set, file)),
                     Err(d) => library.diagnostics.push(d),
                 }
             } else {

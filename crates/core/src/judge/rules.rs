@@ -4,6 +4,7 @@
 //! single pass and reports it as a span of normalised characters.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
@@ -73,9 +74,109 @@ pub struct RuleBook {
     always_forbidden: Vec<RuleIndex>,
     /// The rule sets' standard courtesy phrases (their `phrases`).
     standard: Vec<RuleIndex>,
+    /// The compiled phrases: this book's own, and the rule sets' compiled
+    /// once and shared by every book that applies them, each with the index
+    /// of its first rule in this book.
+    parts: Vec<(Arc<Patterns>, RuleIndex)>,
+}
+
+/// Phrases and exception contexts compiled into one automaton; the rule
+/// indices in `uses` count from the part's first rule.
+#[derive(Debug)]
+pub struct Patterns {
     automaton: Option<AhoCorasick>,
     uses: Vec<Vec<PatternUse>>,
-    phrase_count: usize,
+}
+
+impl Patterns {
+    /// Compiles the phrases and exceptions of `rules` (index, rule) that
+    /// `take` keeps. `{company}` expands to the company's name and aliases;
+    /// without a company, phrases that need it are left out.
+    fn compile<'a>(
+        rules: impl Iterator<Item = (RuleIndex, &'a Rule)>,
+        company: Option<&Company>,
+        take: impl Fn(&str) -> bool,
+    ) -> Patterns {
+        let mut pattern_index: HashMap<String, usize> = HashMap::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut uses: Vec<Vec<PatternUse>> = Vec::new();
+        let mut add_pattern = |text: String, usage: PatternUse| {
+            if text.is_empty() {
+                return;
+            }
+            let next = patterns.len();
+            let i = *pattern_index.entry(text.clone()).or_insert(next);
+            if i == next {
+                patterns.push(text);
+                uses.push(Vec::new());
+            }
+            if !uses[i].contains(&usage) {
+                uses[i].push(usage);
+            }
+        };
+        for (index, rule) in rules {
+            for phrase in rule.phrases.iter().filter(|p| take(p)) {
+                for expanded in expand_company(phrase, company) {
+                    // A pattern that does not expand is left out (`validate` says why).
+                    for plain in pattern::expand(&expanded).unwrap_or_default() {
+                        for register in both_registers(&normalize_phrase(&plain)) {
+                            add_pattern(register, PatternUse::Phrase(index));
+                        }
+                    }
+                }
+            }
+            for context in rule.except.iter().filter(|p| take(p)) {
+                for expanded in expand_company(context, company) {
+                    for plain in pattern::expand(&expanded).unwrap_or_default() {
+                        add_pattern(normalize_phrase(&plain), PatternUse::Except(index));
+                    }
+                }
+            }
+        }
+        let automaton = if patterns.is_empty() {
+            None
+        } else {
+            // A DFA while it is small; an NFA past DFA_MAX_PATTERNS.
+            let kind = if patterns.len() <= DFA_MAX_PATTERNS {
+                AhoCorasickKind::DFA
+            } else {
+                AhoCorasickKind::ContiguousNFA
+            };
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::Standard)
+                .kind(Some(kind))
+                .build(&patterns)
+                .or_else(|_| {
+                    AhoCorasickBuilder::new().match_kind(MatchKind::Standard).build(&patterns)
+                })
+                .ok()
+        };
+        Patterns { automaton, uses }
+    }
+
+    /// A rule set's phrases, compiled once for every scenario that applies
+    /// it; those that name `{company}` depend on the scenario and are
+    /// compiled with the scenario's own.
+    pub fn of_rule_set(set: &RuleSet) -> Patterns {
+        Patterns::compile(set_rules(set).enumerate(), None, |p| !p.contains(COMPANY))
+    }
+
+    /// How many distinct patterns it holds.
+    pub fn len(&self) -> usize {
+        self.uses.len()
+    }
+
+    /// Whether it holds none.
+    pub fn is_empty(&self) -> bool {
+        self.uses.is_empty()
+    }
+}
+
+const COMPANY: &str = "{company}";
+
+/// A rule set's rules in book order: forbidden, then phrases.
+fn set_rules(set: &RuleSet) -> impl Iterator<Item = &Rule> {
+    set.forbidden.iter().chain(&set.phrases)
 }
 
 /// A rule added to a [`RuleBookBuilder`], and whether it is forbidden in every reply.
@@ -84,6 +185,8 @@ pub struct RuleBookBuilder {
     always_forbidden: Vec<RuleIndex>,
     standard: Vec<RuleIndex>,
     by_id: HashMap<String, RuleIndex>,
+    /// Rule sets added already compiled: their patterns and first rule.
+    shared: Vec<(Arc<Patterns>, RuleIndex, usize)>,
 }
 
 impl Default for RuleBookBuilder {
@@ -100,6 +203,7 @@ impl RuleBookBuilder {
             always_forbidden: Vec::new(),
             standard: Vec::new(),
             by_id: HashMap::new(),
+            shared: Vec::new(),
         }
     }
 
@@ -133,45 +237,52 @@ impl RuleBookBuilder {
         self
     }
 
-    /// Compiles all phrases. `{company}` expands to the company's name and
-    /// aliases; without a company, phrases that need it are left out.
+    /// Adds a rule set whose phrases are already compiled (`patterns`, from
+    /// [`Patterns::of_rule_set`]): every book that applies it shares them.
+    /// All its rules are added, in order; a rule whose id is already in the
+    /// book keeps its place but cannot be named (validation reports it).
+    pub fn add_compiled_rule_set(&mut self, set: &RuleSet, patterns: Arc<Patterns>) -> &mut Self {
+        let first = self.rules.len();
+        let forbidden = set.forbidden.len();
+        for (i, rule) in set_rules(set).enumerate() {
+            let index = first + i;
+            if i < forbidden {
+                self.always_forbidden.push(index);
+            } else if !self.by_id.contains_key(&rule.id) {
+                self.standard.push(index);
+            }
+            self.by_id.entry(rule.id.clone()).or_insert(index);
+            self.rules.push(rule.clone());
+        }
+        self.shared.push((patterns, first, forbidden + set.phrases.len()));
+        self
+    }
+
+    /// Compiles the phrases not compiled already: the book's own rules, and
+    /// the `{company}` phrases of shared rule sets. `{company}` expands to
+    /// the company's name and aliases; without a company, phrases that need
+    /// it are left out.
     pub fn build(self, company: Option<&Company>) -> RuleBook {
-        let mut pattern_index: HashMap<String, usize> = HashMap::new();
-        let mut patterns: Vec<String> = Vec::new();
-        let mut uses: Vec<Vec<PatternUse>> = Vec::new();
-        let mut add_pattern = |text: String, usage: PatternUse| {
-            if text.is_empty() {
-                return;
-            }
-            let next = patterns.len();
-            let i = *pattern_index.entry(text.clone()).or_insert(next);
-            if i == next {
-                patterns.push(text);
-                uses.push(Vec::new());
-            }
-            if !uses[i].contains(&usage) {
-                uses[i].push(usage);
-            }
+        let in_shared = |index: RuleIndex| {
+            self.shared.iter().any(|&(_, first, len)| (first..first + len).contains(&index))
         };
-        for (index, rule) in self.rules.iter().enumerate() {
-            for phrase in &rule.phrases {
-                for expanded in expand_company(phrase, company) {
-                    // A pattern that does not expand is left out (`validate` says why).
-                    for plain in pattern::expand(&expanded).unwrap_or_default() {
-                        for register in both_registers(&normalize_phrase(&plain)) {
-                            add_pattern(register, PatternUse::Phrase(index));
-                        }
-                    }
-                }
-            }
-            for context in &rule.except {
-                for expanded in expand_company(context, company) {
-                    for plain in pattern::expand(&expanded).unwrap_or_default() {
-                        add_pattern(normalize_phrase(&plain), PatternUse::Except(index));
-                    }
-                }
+        let own = Patterns::compile(
+            self.rules.iter().enumerate().filter(|(i, _)| !in_shared(*i)),
+            company,
+            |_| true,
+        );
+        let company_phrases = Patterns::compile(
+            self.rules.iter().enumerate().filter(|(i, _)| in_shared(*i)),
+            company,
+            |p| p.contains(COMPANY),
+        );
+        let mut parts: Vec<(Arc<Patterns>, RuleIndex)> = Vec::new();
+        for local in [own, company_phrases] {
+            if !local.is_empty() {
+                parts.push((Arc::new(local), 0));
             }
         }
+        parts.extend(self.shared.iter().map(|(p, first, _)| (Arc::clone(p), *first)));
         let mut rules = self.rules;
         if let Some(c) = company {
             for rule in &mut rules {
@@ -180,33 +291,12 @@ impl RuleBookBuilder {
                 }
             }
         }
-        let phrase_count = patterns.len();
-        let automaton = if patterns.is_empty() {
-            None
-        } else {
-            // A DFA while it is small; an NFA past DFA_MAX_PATTERNS.
-            let kind = if patterns.len() <= DFA_MAX_PATTERNS {
-                AhoCorasickKind::DFA
-            } else {
-                AhoCorasickKind::ContiguousNFA
-            };
-            AhoCorasickBuilder::new()
-                .match_kind(MatchKind::Standard)
-                .kind(Some(kind))
-                .build(&patterns)
-                .or_else(|_| {
-                    AhoCorasickBuilder::new().match_kind(MatchKind::Standard).build(&patterns)
-                })
-                .ok()
-        };
         RuleBook {
             rules,
             by_id: self.by_id,
             always_forbidden: self.always_forbidden,
             standard: self.standard,
-            automaton,
-            uses,
-            phrase_count,
+            parts,
         }
     }
 }
@@ -269,9 +359,10 @@ impl RuleBook {
         &self.always_forbidden
     }
 
-    /// Distinct normalised patterns (phrases and exception contexts) compiled.
+    /// Normalised patterns (phrases and exception contexts) compiled, in
+    /// all its parts.
     pub fn pattern_count(&self) -> usize {
-        self.phrase_count
+        self.parts.iter().map(|(p, _)| p.len()).sum()
     }
 
     /// Finds every rule hit in `text`.
@@ -282,18 +373,22 @@ impl RuleBook {
     }
 
     fn hits_in(&self, n: &Normalized) -> Vec<Hit> {
-        let Some(automaton) = &self.automaton else {
-            return Vec::new();
-        };
         let mut candidates: Vec<Hit> = Vec::new();
         let mut exceptions: Vec<Hit> = Vec::new();
-        for m in automaton.find_overlapping_iter(&n.text) {
-            let start = n.char_at_byte(m.start());
-            let end = n.char_at_byte(m.end());
-            for usage in &self.uses[m.pattern().as_usize()] {
-                match *usage {
-                    PatternUse::Phrase(rule) => candidates.push(Hit { rule, start, end }),
-                    PatternUse::Except(rule) => exceptions.push(Hit { rule, start, end }),
+        for (part, first) in &self.parts {
+            let Some(automaton) = &part.automaton else { continue };
+            for m in automaton.find_overlapping_iter(&n.text) {
+                let start = n.char_at_byte(m.start());
+                let end = n.char_at_byte(m.end());
+                for usage in &part.uses[m.pattern().as_usize()] {
+                    match *usage {
+                        PatternUse::Phrase(rule) => {
+                            candidates.push(Hit { rule: first + rule, start, end })
+                        }
+                        PatternUse::Except(rule) => {
+                            exceptions.push(Hit { rule: first + rule, start, end })
+                        }
+                    }
                 }
             }
         }
