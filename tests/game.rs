@@ -524,3 +524,28 @@ fn a_focused_reply_box_does_not_ask_for_endless_repaints() {
     dialogue_frame(&ctx, play, &mut input, vec![]);
     assert!(!ctx.has_requested_repaint(), "repaint wanted: {:?}", ctx.repaint_causes());
 }
+
+/// The game's asset loader does not follow a link out of the scenarios
+/// folder: it reports it, and the target's text reaches no diagnostic.
+#[cfg(unix)]
+#[test]
+fn the_game_does_not_read_a_link_out_of_the_scenarios_folder() {
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::write(outside.path().join("secret.ron"), "root:x:0:0:secret-line\n").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), GOOD_FILE);
+    std::os::unix::fs::symlink(outside.path().join("secret.ron"), dir.path().join("passwd.ron"))
+        .unwrap();
+    let mut app = App::new();
+    app.add_plugins((
+        MinimalPlugins,
+        AssetPlugin { file_path: dir.path().to_string_lossy().into_owned(), ..default() },
+    ))
+    .add_plugins(ScenarioAssetsPlugin { root: dir.path().to_path_buf() });
+    wait_for_generation(&mut app, 0);
+    let live = app.world().resource::<LiveLibrary>();
+    let codes: Vec<&str> = live.diagnostics().iter().map(|d| d.code.key()).collect();
+    assert!(codes.contains(&"link-outside"), "{codes:?}");
+    assert!(!format!("{:?}", live.diagnostics()).contains("secret-line"));
+    assert!(live.playable("mini").is_some(), "the good file still plays");
+}

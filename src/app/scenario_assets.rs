@@ -40,6 +40,12 @@ impl AssetLoader for ScenarioFileLoader {
         _settings: &(),
         context: &mut LoadContext<'_>,
     ) -> Result<ScenarioFile, std::io::Error> {
+        let path = self.root.join(context.path().path());
+        // A link out of the scenarios folder is reported, not read.
+        let home = std::fs::canonicalize(&self.root).unwrap_or_else(|_| self.root.clone());
+        if let Err(d) = courtesy_core::load::link_stays_inside(&path, &home) {
+            return Ok(ScenarioFile { source: Err(d) });
+        }
         // Read at most one byte past the cap, whatever the file claims: a
         // bigger file is reported too large without being read whole.
         use bevy::tasks::futures_lite::AsyncReadExt as _;
@@ -52,7 +58,6 @@ impl AssetLoader for ScenarioFileLoader {
             }
             bytes.extend_from_slice(&chunk[..n]);
         }
-        let path = self.root.join(context.path().path());
         Ok(ScenarioFile { source: source_from_bytes(&path, bytes) })
     }
 

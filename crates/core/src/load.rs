@@ -191,23 +191,9 @@ fn collect_ron(dir: &Path, out: &mut Vec<PathBuf>, diagnostics: &mut Vec<Diagnos
         .collect();
     found.sort();
     for path in found {
-        let is_link = std::fs::symlink_metadata(&path).is_ok_and(|m| m.file_type().is_symlink());
-        if is_link {
-            match std::fs::canonicalize(&path) {
-                Ok(target) if !target.starts_with(&home) => {
-                    diagnostics.push(
-                        Diagnostic::file(&path, 1, 1, Code::LinkOutside)
-                            .arg("target", target.display().to_string()),
-                    );
-                    continue;
-                }
-                Ok(_) => {}
-                Err(_) => {
-                    diagnostics
-                        .push(Diagnostic::file(&path, 1, 1, Code::NotAFile).arg("kind", "link"));
-                    continue;
-                }
-            }
+        if let Err(d) = link_stays_inside(&path, &home) {
+            diagnostics.push(d);
+            continue;
         }
         match std::fs::metadata(&path) {
             Ok(meta) if meta.is_file() => out.push(path),
@@ -218,6 +204,23 @@ fn collect_ron(dir: &Path, out: &mut Vec<PathBuf>, diagnostics: &mut Vec<Diagnos
             Err(e) => diagnostics
                 .push(Diagnostic::file(&path, 1, 1, Code::Io).arg("detail", e.to_string())),
         }
+    }
+}
+
+/// A file of the scenarios folder `home` (canonical) that is a link must
+/// lead to a file inside it: a link out of the folder (`link-outside`) or a
+/// broken or looping one (`not-a-file`) is reported, not followed. The game's
+/// asset loader asks the same before it reads.
+pub fn link_stays_inside(path: &Path, home: &Path) -> Result<(), Diagnostic> {
+    let is_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+    if !is_link {
+        return Ok(());
+    }
+    match std::fs::canonicalize(path) {
+        Ok(target) if target.starts_with(home) => Ok(()),
+        Ok(target) => Err(Diagnostic::file(path, 1, 1, Code::LinkOutside)
+            .arg("target", target.display().to_string())),
+        Err(_) => Err(Diagnostic::file(path, 1, 1, Code::NotAFile).arg("kind", "link")),
     }
 }
 
