@@ -442,6 +442,17 @@ fn wait_for_generation(app: &mut App, generation: u64) {
     panic!("the catalogue was not rebuilt");
 }
 
+/// An app whose asset loader reads the scenario files of `dir`.
+fn app_reading_folder(dir: &Path) -> App {
+    let mut app = App::new();
+    app.add_plugins((
+        MinimalPlugins,
+        AssetPlugin { file_path: dir.to_string_lossy().into_owned(), ..default() },
+    ))
+    .add_plugins(ScenarioAssetsPlugin { root: dir.to_path_buf() });
+    app
+}
+
 fn write(dir: &Path, text: &str) {
     std::fs::write(dir.join("mini.ron"), text).unwrap();
 }
@@ -450,12 +461,7 @@ fn write(dir: &Path, text: &str) {
 fn a_file_that_breaks_keeps_its_last_good_version_until_it_is_fixed() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), GOOD_FILE);
-    let mut app = App::new();
-    app.add_plugins((
-        MinimalPlugins,
-        AssetPlugin { file_path: dir.path().to_string_lossy().into_owned(), ..default() },
-    ))
-    .add_plugins(ScenarioAssetsPlugin { root: dir.path().to_path_buf() });
+    let mut app = app_reading_folder(dir.path());
     wait_for_generation(&mut app, 0);
     let first = app.world().resource::<LiveLibrary>();
     assert!(first.diagnostics().is_empty(), "{:#?}", first.diagnostics());
@@ -536,12 +542,7 @@ fn the_game_does_not_read_a_link_out_of_the_scenarios_folder() {
     write(dir.path(), GOOD_FILE);
     std::os::unix::fs::symlink(outside.path().join("secret.ron"), dir.path().join("passwd.ron"))
         .unwrap();
-    let mut app = App::new();
-    app.add_plugins((
-        MinimalPlugins,
-        AssetPlugin { file_path: dir.path().to_string_lossy().into_owned(), ..default() },
-    ))
-    .add_plugins(ScenarioAssetsPlugin { root: dir.path().to_path_buf() });
+    let mut app = app_reading_folder(dir.path());
     wait_for_generation(&mut app, 0);
     let live = app.world().resource::<LiveLibrary>();
     let codes: Vec<&str> = live.diagnostics().iter().map(|d| d.code.key()).collect();

@@ -223,8 +223,9 @@ fn calling_the_customer_you_costs_a_little_and_says_why() {
     assert_eq!(score(&b, "请您稍等，你们二位先坐", &["hold"]).score, 100);
 }
 
-#[test]
-fn a_missed_core_act_fails_the_turn_however_many_others_are_met() {
+/// Apology, hold and fetching the supervisor required; fetching is the
+/// node's core act.
+fn fetch_is_the_core_act() -> (RuleBook, NodeRules) {
     let b = book(
         vec![],
         vec![
@@ -243,6 +244,12 @@ fn a_missed_core_act_fails_the_turn_however_many_others_are_met() {
         echo: Vec::new(),
         pass_mark: 60,
     };
+    (b, rules)
+}
+
+#[test]
+fn a_missed_core_act_fails_the_turn_however_many_others_are_met() {
+    let (b, rules) = fetch_is_the_core_act();
     let r = judge::score(&b, &rules, "对不起，请稍等");
     assert_eq!(r.score, 66, "two of three met");
     assert_eq!(r.verdict, Verdict::Fail, "but not the point of the turn");
@@ -252,24 +259,7 @@ fn a_missed_core_act_fails_the_turn_however_many_others_are_met() {
 
 #[test]
 fn a_turn_that_does_its_core_acts_passes_and_the_others_raise_the_score() {
-    let b = book(
-        vec![],
-        vec![
-            rule("sorry", Category::Apology, &["对不起"]),
-            rule("hold", Category::Hold, &["请稍等"]),
-            rule("fetch", Category::Procedure, &["请工程主管"]),
-        ],
-    );
-    let ids =
-        |names: &[&str]| -> Vec<usize> { names.iter().map(|n| b.index_of(n).unwrap()).collect() };
-    let rules = NodeRules {
-        required: ids(&["sorry", "hold", "fetch"]),
-        forbidden: vec![],
-        core: ids(&["fetch"]),
-        order: Vec::new(),
-        echo: Vec::new(),
-        pass_mark: 60,
-    };
+    let (b, rules) = fetch_is_the_core_act();
     let only_core = judge::score(&b, &rules, "我马上请工程主管来");
     assert_eq!((only_core.score, only_core.verdict), (60, Verdict::Pass));
     assert!(only_core.required().iter().any(|c| c.rule == "sorry" && !c.met), "still advised");
