@@ -550,3 +550,20 @@ fn the_game_does_not_read_a_link_out_of_the_scenarios_folder() {
     assert!(!format!("{:?}", live.diagnostics()).contains("secret-line"));
     assert!(live.playable("mini").is_some(), "the good file still plays");
 }
+
+/// A FIFO named `*.ron` in the scenarios folder is reported, never opened:
+/// the library still loads (Bevy's folder loader waited on it for ever).
+#[cfg(unix)]
+#[test]
+fn the_game_loads_its_library_past_a_fifo_in_the_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), GOOD_FILE);
+    let fifo = dir.path().join("pipe.ron");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let mut app = app_reading_folder(dir.path());
+    wait_for_generation(&mut app, 0);
+    let live = app.world().resource::<LiveLibrary>();
+    assert!(live.playable("mini").is_some(), "the good file plays");
+    let refused = live.diagnostics().iter().find(|d| d.path.ends_with("pipe.ron")).unwrap();
+    assert_eq!(refused.code.key(), "not-a-file");
+}

@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use bevy::asset::io::Reader;
-use bevy::asset::{AssetLoader, LoadContext, LoadedFolder};
+use bevy::asset::{AssetLoader, LoadContext, LoadState};
 use bevy::prelude::*;
 
 use courtesy_core::diagnostic::{MAX_FILE_BYTES, source_from_bytes};
@@ -114,10 +114,12 @@ impl LiveLibrary {
     }
 }
 
-/// The scenarios folder being loaded.
+/// The scenario files being loaded, one asset each, and what is wrong with
+/// the folder's entries that are not read (a FIFO, a link out of it).
 #[derive(Resource)]
 struct ScenarioFolder {
-    handle: Handle<LoadedFolder>,
+    handles: Vec<Handle<ScenarioFile>>,
+    refused: Vec<Diagnostic>,
     loaded: bool,
 }
 
@@ -132,6 +134,7 @@ impl Plugin for ScenarioAssetsPlugin {
         app.init_asset::<ScenarioFile>()
             .register_asset_loader(ScenarioFileLoader { root: self.root.clone() })
             .init_resource::<LiveLibrary>()
+            .insert_resource(FolderRoot(self.root.clone()))
             .add_systems(Startup, load_folder)
             .add_systems(PreUpdate, rebuild_on_change)
             .add_message::<bevy::window::RequestRedraw>()
@@ -150,8 +153,21 @@ fn redraw_until_loaded(
     }
 }
 
-fn load_folder(mut commands: Commands, server: Res<AssetServer>) {
-    commands.insert_resource(ScenarioFolder { handle: server.load_folder(""), loaded: false });
+/// The scenarios folder, as the plugin was given it.
+#[derive(Resource)]
+struct FolderRoot(PathBuf);
+
+/// Lists the folder with the core's rules (regular files only, no link out
+/// of it) and loads each file as an asset: Bevy's folder loader would open a
+/// FIFO named `*.ron` and wait on it for ever.
+fn load_folder(mut commands: Commands, server: Res<AssetServer>, root: Res<FolderRoot>) {
+    let (files, refused) = courtesy_core::load::scenario_files(&root.0);
+    let handles = files
+        .iter()
+        .filter_map(|path| path.strip_prefix(&root.0).ok())
+        .map(|relative| server.load::<ScenarioFile>(relative.to_path_buf()))
+        .collect();
+    commands.insert_resource(ScenarioFolder { handles, refused, loaded: false });
 }
 
 /// Rebuilds the catalogue once the whole folder has loaded, then on every
@@ -165,7 +181,12 @@ fn rebuild_on_change(
 ) {
     let changed = events.read().count() > 0;
     if !folder.loaded {
-        if !server.is_loaded_with_dependencies(&folder.handle) {
+        // Every file loaded, or failed to (a read error is the file's own).
+        let settled = folder
+            .handles
+            .iter()
+            .all(|h| matches!(server.load_state(h), LoadState::Loaded | LoadState::Failed(_)));
+        if !settled {
             return;
         }
         folder.loaded = true;
@@ -173,7 +194,7 @@ fn rebuild_on_change(
         return;
     }
     let mut sources = Vec::new();
-    let mut errors = Vec::new();
+    let mut errors = folder.refused.clone();
     for (_, file) in files.iter() {
         match &file.source {
             Ok(source) => sources.push(source.clone()),

@@ -175,6 +175,20 @@ impl Library {
 /// regular file (a folder, a FIFO, a device, a broken or looping link) is
 /// reported, not skipped in silence; a link that leads out of `dir` is
 /// reported and not followed.
+/// The scenario and rule-set files of a scenarios folder — its `*.ron`
+/// files and those of `phrases/` — and what is wrong with the entries that
+/// are not regular files or lead out of the folder (never read, so a FIFO
+/// cannot block the reader). The game loads exactly these files.
+pub fn scenario_files(dir: &Path) -> (Vec<PathBuf>, Vec<Diagnostic>) {
+    let (mut files, mut diagnostics) = (Vec::new(), Vec::new());
+    collect_ron(dir, &mut files, &mut diagnostics);
+    let phrases = dir.join("phrases");
+    if phrases.is_dir() {
+        collect_ron(&phrases, &mut files, &mut diagnostics);
+    }
+    (files, diagnostics)
+}
+
 fn collect_ron(dir: &Path, out: &mut Vec<PathBuf>, diagnostics: &mut Vec<Diagnostic>) {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
