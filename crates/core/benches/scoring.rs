@@ -1,5 +1,8 @@
 //! Criterion benchmarks (figures in docs/performance.md):
 //! - one typical reply against the built-in rules;
+//! - one reply that meets a required act, one that misses it (which also
+//!   searches for input-method slips) and one that meets it through a slip,
+//!   side by side;
 //! - throughput over 100,000 replies, built-in rules;
 //! - 1,000 generated phrases: the compiled automaton against a naive baseline
 //!   (normalise, then `str::contains` per phrase), side by side in one run;
@@ -96,6 +99,19 @@ fn bench(c: &mut Criterion) {
     c.bench_function("typical reply, built-in rules", |b| {
         b.iter(|| score(&book, &rules, black_box(REPLIES[1])))
     });
+
+    // The slip search runs only when a required act is missed.
+    let farewell = book.index_of("farewell").expect("the built-in farewell act");
+    let required = NodeRules { required: vec![farewell], ..NodeRules::forbidden_only(&book) };
+    let mut group = c.benchmark_group("required act");
+    for (name, reply) in [
+        ("met", "好的，我马上转给维修站，两小时内给您回电，感谢您的来电，再见。"),
+        ("missed (slip search)", "好的，我马上转给维修站，两小时内给您回电，请您留意一下电话。"),
+        ("met through a slip", "好的，我马上转给维修站，两小时内给您回电，感谢您的来电，在见。"),
+    ] {
+        group.bench_function(name, |b| b.iter(|| score(&book, &required, black_box(reply))));
+    }
+    group.finish();
 
     let corpus = replies(100_000);
     let bytes: usize = corpus.iter().map(String::len).sum();

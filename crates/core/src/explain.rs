@@ -187,7 +187,9 @@ pub fn turn(m: &Messages, scenario: Option<&CompiledScenario>, turn: &TurnRecord
                         lines.push(Line::new(Tone::Bad, reason(m, why)))
                     }
                     Reason::Echoed { .. } => lines.push(Line::new(Tone::Good, reason(m, why))),
-                    Reason::Register { .. } => lines.push(Line::new(Tone::Muted, reason(m, why))),
+                    Reason::Register { .. } | Reason::Slip { .. } => {
+                        lines.push(Line::new(Tone::Muted, reason(m, why)))
+                    }
                     // Named for the trainee, not by id.
                     Reason::OutOfOrder { first, second } => lines.push(Line::new(
                         Tone::Bad,
@@ -280,6 +282,10 @@ pub fn reason(m: &Messages, r: &Reason) -> String {
         Reason::Refused { rule, text, .. } => {
             m.format("reason-refused", &[("rule", rule.into()), ("text", text.into())])
         }
+        Reason::Slip { text, meant, .. } => m.format(
+            "reason-slip",
+            &[("text", text.into()), ("meant", m.scenario_text(meant).into())],
+        ),
         Reason::GoodChoice { option } => {
             m.format("reason-good-choice", &[("option", option.into())])
         }

@@ -382,3 +382,46 @@ fn repeating_the_customers_number_counts_as_an_act() {
         not.reasons.iter().any(|r| matches!(r, courtesy_core::judge::Reason::MissedEcho { .. }))
     );
 }
+
+#[test]
+fn a_required_phrase_typed_with_an_input_method_slip_is_met_and_named() {
+    let b = book(
+        vec![rule("no-no-one", Category::Indifference, &["没人管"])],
+        vec![
+            rule("farewell", Category::Courtesy, &["再见"]),
+            rule("apology", Category::Courtesy, &["抱歉"]),
+        ],
+    );
+    // 在见 is 再见 with one same-sounding character: met, and said so.
+    let r = score(&b, "好的，我马上转给维修站，感谢您的来电，在见。", &["farewell"]);
+    assert_eq!(r.verdict, Verdict::Pass, "{r:?}");
+    let slip = r.reasons.iter().find_map(|why| match why {
+        judge::Reason::Slip { rule, text, meant, start, end } => {
+            Some((rule.clone(), text.clone(), meant.clone(), *start, *end))
+        }
+        _ => None,
+    });
+    assert_eq!(slip, Some(("farewell".into(), "在见".into(), "再见".into(), 19, 21)));
+    // Met as written: no slip is reported.
+    let r = score(&b, "感谢您的来电，再见。", &["farewell"]);
+    assert!(!r.reasons.iter().any(|why| matches!(why, judge::Reason::Slip { .. })));
+}
+
+#[test]
+fn a_slip_needs_one_same_sounding_character_within_one_run_of_text() {
+    let b = book(vec![], vec![rule("farewell", Category::Courtesy, &["再见"])]);
+    // Two characters changed (在建) is another word, a different sound
+    // (不见) is another word, and 在，见 crosses a comma.
+    for reply in ["这栋楼还在建", "好久不见", "我在，见到了"] {
+        let r = score(&b, reply, &["farewell"]);
+        assert_eq!(r.verdict, Verdict::Fail, "{reply}: {r:?}");
+    }
+}
+
+#[test]
+fn forbidden_phrases_are_matched_as_written_not_by_sound() {
+    // 没人管 is forbidden; 没人馆 sounds the same but is not what was said.
+    let b = book(vec![rule("no-no-one", Category::Indifference, &["没人管"])], vec![]);
+    let r = score(&b, "这里没人馆", &[]);
+    assert!(r.forbidden().is_empty(), "{r:?}");
+}

@@ -4,11 +4,12 @@
 //! single pass and reports it as a span of normalised characters.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::pattern;
+use super::sound;
 use super::text::{Normalized, normalize, normalize_phrase};
 use crate::model::{Company, Position, Rule, RuleSet};
 
@@ -85,7 +86,20 @@ pub struct RuleBook {
 #[derive(Debug)]
 pub struct Patterns {
     automaton: Option<AhoCorasick>,
+    /// The normalised patterns, in pattern order.
+    texts: Vec<String>,
     uses: Vec<Vec<PatternUse>>,
+    /// The phrases as they sound, for input-method slips; compiled the
+    /// first time a reply misses a required act, so loading pays nothing.
+    sounds: OnceLock<Option<Sounds>>,
+}
+
+/// Phrases as they sound ([`sound::project`]), each with the patterns
+/// (indices into [`Patterns`]) that sound like it.
+#[derive(Debug)]
+struct Sounds {
+    automaton: AhoCorasick,
+    patterns: Vec<Vec<usize>>,
 }
 
 impl Patterns {
@@ -151,7 +165,42 @@ impl Patterns {
                 })
                 .ok()
         };
-        Patterns { automaton, uses }
+        Patterns { automaton, texts: patterns, uses, sounds: OnceLock::new() }
+    }
+
+    /// The phrases (not exception contexts) long enough to slip, compiled
+    /// by sound once.
+    fn sounds(&self) -> Option<&Sounds> {
+        self.sounds
+            .get_or_init(|| {
+                let mut index: HashMap<String, usize> = HashMap::new();
+                let mut projected: Vec<String> = Vec::new();
+                let mut patterns: Vec<Vec<usize>> = Vec::new();
+                for (i, text) in self.texts.iter().enumerate() {
+                    let is_phrase = self.uses[i].iter().any(|u| matches!(u, PatternUse::Phrase(_)));
+                    if !is_phrase || text.chars().count() < sound::MIN_SLIP_PHRASE {
+                        continue;
+                    }
+                    let sound = sound::project(text);
+                    let next = projected.len();
+                    let at = *index.entry(sound.clone()).or_insert(next);
+                    if at == next {
+                        projected.push(sound);
+                        patterns.push(Vec::new());
+                    }
+                    patterns[at].push(i);
+                }
+                if projected.is_empty() {
+                    return None;
+                }
+                let automaton = AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::Standard)
+                    .kind(Some(AhoCorasickKind::ContiguousNFA))
+                    .build(&projected)
+                    .ok()?;
+                Some(Sounds { automaton, patterns })
+            })
+            .as_ref()
     }
 
     /// A rule set's phrases, compiled once for every scenario that applies
@@ -372,7 +421,99 @@ impl RuleBook {
         Scan { normalized, hits }
     }
 
+    /// Hits of the `wanted` rules that `n` only meets through an
+    /// input-method slip (在见 for 再见, see [`sound`]), each with the phrase
+    /// it was taken for. Positions and exception contexts apply as to any hit.
+    pub fn slips(&self, n: &Normalized, wanted: &[RuleIndex]) -> Vec<(Hit, String)> {
+        if wanted.is_empty() || n.is_empty() {
+            return Vec::new();
+        }
+        let sounded = sound::project(&n.text);
+        let chars: Vec<char> = n.text.chars().collect();
+        // The projection keeps character offsets, not byte offsets.
+        let mut char_at: Vec<usize> = vec![usize::MAX; sounded.len() + 1];
+        for (i, (byte, _)) in sounded.char_indices().enumerate() {
+            char_at[byte] = i;
+        }
+        char_at[sounded.len()] = chars.len();
+        let mut candidates: Vec<(Hit, String)> = Vec::new();
+        for (part, first) in &self.parts {
+            let Some(sounds) = part.sounds() else { continue };
+            for m in sounds.automaton.find_overlapping_iter(&sounded) {
+                let (start, end) = (char_at[m.start()], char_at[m.end()]);
+                // A slip is within one run of characters: 笑，这 is not 笑着.
+                let (from, to) = n.original_span(start, end);
+                if to - from != end - start {
+                    continue;
+                }
+                let typed: String = chars[start..end].iter().collect();
+                for &pattern in &sounds.patterns[m.pattern().as_usize()] {
+                    let meant = &part.texts[pattern];
+                    if !sound::is_slip(&typed, meant) {
+                        continue;
+                    }
+                    for usage in &part.uses[pattern] {
+                        if let PatternUse::Phrase(rule) = *usage
+                            && wanted.contains(&(first + rule))
+                        {
+                            candidates
+                                .push((Hit { rule: first + rule, start, end }, meant.clone()));
+                        }
+                    }
+                }
+            }
+        }
+        if candidates.is_empty() {
+            return candidates;
+        }
+        let (_, exceptions) = self.candidates_in(n);
+        let len = n.len();
+        candidates.retain(|(hit, _)| self.stands(hit, &exceptions, len));
+        candidates.sort_by_key(|(hit, _)| (hit.rule, hit.start, std::cmp::Reverse(hit.end)));
+        candidates.dedup_by_key(|(hit, _)| (hit.rule, hit.start));
+        candidates
+    }
+
+    /// Whether a candidate hit is in its rule's place and outside its
+    /// exception contexts.
+    fn stands(&self, hit: &Hit, exceptions: &[Hit], len: usize) -> bool {
+        let rule = &self.rules[hit.rule];
+        let in_place = match rule.position {
+            Position::Anywhere => true,
+            Position::Opening => hit.start < OPENING_WINDOW,
+            Position::Closing => len - hit.end < CLOSING_WINDOW,
+        };
+        in_place
+            && !exceptions
+                .iter()
+                .any(|e| e.rule == hit.rule && e.start <= hit.start && hit.end <= e.end)
+    }
+
     fn hits_in(&self, n: &Normalized) -> Vec<Hit> {
+        let (mut candidates, exceptions) = self.candidates_in(n);
+        let len = n.len();
+        candidates.retain(|hit| self.stands(hit, &exceptions, len));
+        // One hit per rule per place: longest first at each start, then drop overlaps.
+        candidates.sort_by(|a, b| {
+            (a.rule, a.start, std::cmp::Reverse(a.end)).cmp(&(
+                b.rule,
+                b.start,
+                std::cmp::Reverse(b.end),
+            ))
+        });
+        let mut hits: Vec<Hit> = Vec::with_capacity(candidates.len());
+        for hit in candidates {
+            match hits.last() {
+                Some(last) if last.rule == hit.rule && hit.start < last.end => {}
+                _ => hits.push(hit),
+            }
+        }
+        hits
+    }
+
+    /// Every phrase hit (before positions and exceptions) and every
+    /// exception context found in `n`.
+    fn candidates_in(&self, n: &Normalized) -> (Vec<Hit>, Vec<Hit>) {
         let mut candidates: Vec<Hit> = Vec::new();
         let mut exceptions: Vec<Hit> = Vec::new();
         for (part, first) in &self.parts {
@@ -392,35 +533,7 @@ impl RuleBook {
                 }
             }
         }
-        let len = n.len();
-        candidates.retain(|hit| {
-            let rule = &self.rules[hit.rule];
-            let in_place = match rule.position {
-                Position::Anywhere => true,
-                Position::Opening => hit.start < OPENING_WINDOW,
-                Position::Closing => len - hit.end < CLOSING_WINDOW,
-            };
-            in_place
-                && !exceptions
-                    .iter()
-                    .any(|e| e.rule == hit.rule && e.start <= hit.start && hit.end <= e.end)
-        });
-        // One hit per rule per place: longest first at each start, then drop overlaps.
-        candidates.sort_by(|a, b| {
-            (a.rule, a.start, std::cmp::Reverse(a.end)).cmp(&(
-                b.rule,
-                b.start,
-                std::cmp::Reverse(b.end),
-            ))
-        });
-        let mut hits: Vec<Hit> = Vec::with_capacity(candidates.len());
-        for hit in candidates {
-            match hits.last() {
-                Some(last) if last.rule == hit.rule && hit.start < last.end => {}
-                _ => hits.push(hit),
-            }
-        }
-        hits
+        (candidates, exceptions)
     }
 }
 

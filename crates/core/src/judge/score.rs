@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::rules::{RuleBook, RuleIndex, Scan};
+use super::rules::{Hit, RuleBook, RuleIndex, Scan};
 use crate::model::{Category, EndingKind, PromptOption, Verdict};
 
 /// What a typed reply at one node is judged against, resolved to rule
@@ -323,6 +323,20 @@ pub enum Reason {
         /// End (exclusive).
         end: usize,
     },
+    /// A required act was met through a slip of the input method: the
+    /// trainee typed 在见 and meant 再见.
+    Slip {
+        /// The rule's id.
+        rule: String,
+        /// The trainee's words.
+        text: String,
+        /// The phrase they were taken for (normalised).
+        meant: String,
+        /// Character offsets of the words in the reply.
+        start: usize,
+        /// End (exclusive).
+        end: usize,
+    },
     /// A good option was picked.
     GoodChoice {
         /// The option's id.
@@ -551,8 +565,17 @@ impl TurnResult {
 /// assert_eq!(result.score, 60);
 /// ```
 pub fn score(book: &RuleBook, rules: &NodeRules, reply: &str) -> TurnResult {
-    let scan = book.scan(reply);
-    score_scan(book, rules, reply, &scan)
+    let mut scan = book.scan(reply);
+    // A required act missed as written may have been typed with a slip of
+    // the input method (在见 for 再见): it counts, and the feedback says so.
+    let missing: Vec<RuleIndex> =
+        rules.required.iter().copied().filter(|&r| scan.first_hit(r).is_none()).collect();
+    let slips = book.slips(&scan.normalized, &missing);
+    if !slips.is_empty() {
+        scan.hits.extend(slips.iter().map(|(hit, _)| *hit));
+        scan.hits.sort_by_key(|h| (h.rule, h.start));
+    }
+    score_scan(book, rules, reply, &scan, &slips)
 }
 
 /// A negation of the act starting at normalised character `start`, when it
@@ -567,7 +590,13 @@ fn negation_in_clause(scan: &Scan, spans: &CharSpans<'_>, start: usize) -> Optio
 }
 
 /// Scores an already scanned reply.
-fn score_scan(book: &RuleBook, rules: &NodeRules, reply: &str, scan: &Scan) -> TurnResult {
+fn score_scan(
+    book: &RuleBook,
+    rules: &NodeRules,
+    reply: &str,
+    scan: &Scan,
+    slips: &[(Hit, String)],
+) -> TurnResult {
     let spans = CharSpans::new(reply);
     let mut reasons = Vec::new();
     let mut critical_failure = false;
@@ -587,9 +616,19 @@ fn score_scan(book: &RuleBook, rules: &NodeRules, reply: &str, scan: &Scan) -> T
         let span = affirmed.map(|h| scan.normalized.original_span(h.start, h.end));
         total_weight += u64::from(rule.weight);
         let core = rules.core.contains(&index);
-        if affirmed.is_some() {
+        if let Some(hit) = affirmed {
             met_weight += u64::from(rule.weight);
             reasons.push(Reason::Met { rule: rule.id.clone() });
+            if let Some((_, meant)) = slips.iter().find(|(slip, _)| slip == *hit) {
+                let (start, end) = scan.normalized.original_span(hit.start, hit.end);
+                reasons.push(Reason::Slip {
+                    rule: rule.id.clone(),
+                    text: spans.slice(start, end).to_string(),
+                    meant: meant.clone(),
+                    start,
+                    end,
+                });
+            }
         } else {
             critical_failure |= rule.critical;
             if core {
