@@ -34,6 +34,7 @@ reason-timed-out = Time ran out: the customer got no answer.
 reason-recited = This only strings courtesy formulas together and does not do what the customer needs now: say it in your own words and do it.
 reason-echoed = Repeated the number back to the customer: “{ $text }”.
 reason-slip = “{ $text }” was read as “{ $meant }”: it looks like the input method picked the wrong character; check before you send.
+reason-third-person = A third person who is present is not called “{ $text }”: name them first, as “{ $rule }” (客户服务标准规范 第二条 五). This turn fails.
 reason-missed-echo = Repeat the number the customer gave ({ $numbers }) to confirm it, then close.
 reason-out-of-order = “{ $second }” came before “{ $first }”: here “{ $first }” must come first.
 reason-register = Address the customer as 您, not 你 ({ $points } points off).

@@ -34,6 +34,7 @@ reason-timed-out = 超时了：客户没有等到您的回应。
 reason-recited = 这只是把礼貌用语串在一起，没有回应客户这一刻需要的事：请用自己的话把事办了。
 reason-echoed = 向客户复述了号码：「{ $text }」。
 reason-slip = 「{ $text }」按「{ $meant }」算：看来是输入法选错了字，下次发送前看一眼。
+reason-third-person = 对在场的第三者不能用「{ $text }」相称，先称「{ $rule }」（客户服务标准规范 第二条 五），本轮不通过。
 reason-missed-echo = 没有复述客户给的号码（{ $numbers }）：要复述确认后再结束。
 reason-out-of-order = 「{ $second }」说在了「{ $first }」前面：这里要先「{ $first }」。
 reason-register = 称呼客户请用「您」，不用「你」（扣 { $points } 分）。

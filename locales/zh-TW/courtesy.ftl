@@ -34,6 +34,7 @@ reason-timed-out = 超時了：客戶沒有等到您的回應。
 reason-recited = 這只是把禮貌用語串在一起，沒有回應客戶這一刻需要的事：請用自己的話把事辦了。
 reason-echoed = 向客戶複述了號碼：「{ $text }」。
 reason-slip = 「{ $text }」按「{ $meant }」算：看來是輸入法選錯了字，下次送出前看一眼。
+reason-third-person = 對在場的第三者不能用「{ $text }」相稱，先稱「{ $rule }」（客戶服務標準規範 第二條 五），本輪不通過。
 reason-missed-echo = 沒有複述客戶給的號碼（{ $numbers }）：要複述確認後再結束。
 reason-out-of-order = 「{ $second }」說在了「{ $first }」前面：這裡要先「{ $first }」。
 reason-register = 稱呼客戶請用「您」，不用「你」（扣 { $points } 分）。

@@ -169,17 +169,18 @@ fn resolve(book: &RuleBook, scenario: &Scenario, node: &Node) -> NodeRules {
     let indices = |ids: &[String]| -> Vec<RuleIndex> {
         ids.iter().filter_map(|id| book.index_of(id)).collect()
     };
-    let (mut required, own_forbidden, core, order, echo) = match &node.prompt {
-        Some(Prompt::Reply { require, forbid, core, order, echo }) => {
+    let (mut required, own_forbidden, core, order, echo, third_person) = match &node.prompt {
+        Some(Prompt::Reply { require, forbid, core, order, echo, third_person }) => {
             let pairs = order
                 .iter()
                 .filter_map(|(a, b)| Some((book.index_of(a)?, book.index_of(b)?)))
                 .collect();
             let echo = if *echo { echo_numbers(&node.says) } else { Vec::new() };
-            (indices(require), indices(forbid), indices(core), pairs, echo)
+            let third_person = third_person.as_deref().and_then(|id| book.index_of(id));
+            (indices(require), indices(forbid), indices(core), pairs, echo, third_person)
         }
         Some(Prompt::Choice { .. } | Prompt::Action { .. }) | None => {
-            (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new())
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new(), None)
         }
     };
     for c in &core {
@@ -198,5 +199,5 @@ fn resolve(book: &RuleBook, scenario: &Scenario, node: &Node) -> NodeRules {
             forbidden.push(f);
         }
     }
-    NodeRules { required, forbidden, core, order, echo, pass_mark }
+    NodeRules { required, forbidden, core, order, echo, third_person, pass_mark }
 }

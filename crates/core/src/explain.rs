@@ -187,6 +187,17 @@ pub fn turn(m: &Messages, scenario: Option<&CompiledScenario>, turn: &TurnRecord
                         lines.push(Line::new(Tone::Bad, reason(m, why)))
                     }
                     Reason::Echoed { .. } => lines.push(Line::new(Tone::Good, reason(m, why))),
+                    Reason::ThirdPersonPronoun { text, at, rule } => lines.push(Line::new(
+                        Tone::Bad,
+                        reason(
+                            m,
+                            &Reason::ThirdPersonPronoun {
+                                text: text.clone(),
+                                at: *at,
+                                rule: label(rule),
+                            },
+                        ),
+                    )),
                     Reason::Register { .. } | Reason::Slip { .. } => {
                         lines.push(Line::new(Tone::Muted, reason(m, why)))
                     }
@@ -281,6 +292,9 @@ pub fn reason(m: &Messages, r: &Reason) -> String {
         }
         Reason::Refused { rule, text, .. } => {
             m.format("reason-refused", &[("rule", rule.into()), ("text", text.into())])
+        }
+        Reason::ThirdPersonPronoun { text, rule, .. } => {
+            m.format("reason-third-person", &[("text", text.into()), ("rule", rule.into())])
         }
         Reason::Slip { text, meant, .. } => m.format(
             "reason-slip",

@@ -285,6 +285,11 @@ pub enum Prompt {
         /// one more required act, named in the feedback when missed.
         #[serde(default)]
         echo: bool,
+        /// A third person is present and this rule names them (那位女士,
+        /// 周经理): calling them 他/她 before naming them fails the turn
+        /// (称呼在场的第三者不可用“他/她”).
+        #[serde(default)]
+        third_person: Option<String>,
     },
     /// Pick one of several things to say.
     Choice {

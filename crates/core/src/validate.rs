@@ -312,12 +312,14 @@ fn nodes_are_well_formed(input: &StepInput, out: &mut Vec<Diagnostic>) {
         }
         let Some(prompt) = &node.prompt else { continue };
         match prompt {
-            Prompt::Reply { require, forbid, core, order, echo } => {
+            Prompt::Reply { require, forbid, core, order, echo, third_person } => {
                 if *echo && crate::compile::echo_numbers(&node.says).is_empty() {
                     out.push(input.err(at, Code::EchoWithoutNumber).arg("node", &node.id));
                 }
                 let ordered = order.iter().flat_map(|(a, b)| [a, b]);
-                for id in require.iter().chain(forbid).chain(core).chain(ordered) {
+                for id in
+                    require.iter().chain(forbid).chain(core).chain(ordered).chain(third_person)
+                {
                     if compiled.book.index_of(id).is_none() {
                         out.push(
                             input

@@ -49,6 +49,7 @@ fn score(b: &RuleBook, text: &str, required: &[&str]) -> courtesy_core::judge::T
             core: Vec::new(),
             order: Vec::new(),
             echo: Vec::new(),
+            third_person: None,
             pass_mark: 60,
         },
         text,
@@ -242,6 +243,7 @@ fn fetch_is_the_core_act() -> (RuleBook, NodeRules) {
         core: ids(&["fetch"]),
         order: Vec::new(),
         echo: Vec::new(),
+        third_person: None,
         pass_mark: 60,
     };
     (b, rules)
@@ -345,6 +347,7 @@ fn an_order_rule_fails_the_right_acts_in_the_wrong_order() {
         core: vec![],
         order: vec![(b.index_of("address-guest").unwrap(), b.index_of("name-colleague").unwrap())],
         echo: Vec::new(),
+        third_person: None,
         pass_mark: 60,
     };
     assert!(judge::score(&b, &rules, "周经理，这是我们的工程主管小刘。").passed());
@@ -367,6 +370,7 @@ fn repeating_the_customers_number_counts_as_an_act() {
         core: vec![],
         order: vec![],
         echo: courtesy_core::compile::echo_numbers(&["你让他回电话给我，138××××5678。".into()]),
+        third_person: None,
         pass_mark: 60,
     };
     assert_eq!(rules.echo, ["1385678"], "the masks are not digits");
@@ -424,4 +428,32 @@ fn forbidden_phrases_are_matched_as_written_not_by_sound() {
     let b = book(vec![rule("no-no-one", Category::Indifference, &["没人管"])], vec![]);
     let r = score(&b, "这里没人馆", &[]);
     assert!(r.forbidden().is_empty(), "{r:?}");
+}
+
+#[test]
+fn a_present_third_person_is_named_before_any_he_or_she() {
+    let b =
+        book(vec![], vec![rule("that-lady", Category::Address, &["那位女士", "这位", "周经理"])]);
+    let rules = NodeRules {
+        required: vec![b.index_of("that-lady").unwrap()],
+        third_person: b.index_of("that-lady"),
+        ..NodeRules::forbidden_only(&b)
+    };
+    let pronoun = |reply: &str| {
+        judge::score(&b, &rules, reply).reasons.iter().find_map(|r| match r {
+            judge::Reason::ThirdPersonPronoun { text, at, .. } => Some((text.clone(), *at)),
+            _ => None,
+        })
+    };
+    // Named first: 她 later on is not the fault this rule is about.
+    assert!(judge::score(&b, &rules, "那位女士是开发商的周经理，来参观的。").passed());
+    assert_eq!(pronoun("那位女士是周经理，我陪她参观。"), None);
+    // 她 before the naming fails the turn, and says where.
+    let r = judge::score(&b, &rules, "她是开发商的周经理。");
+    assert_eq!(r.verdict, Verdict::Fail);
+    assert_eq!(pronoun("她是开发商的周经理。"), Some(("她".into(), 0)));
+    // Traditional characters, and no naming at all.
+    assert_eq!(pronoun("我陪他們看看會所"), Some(("他".into(), 2)));
+    // 其他 and 他人 are other words.
+    assert_eq!(pronoun("没有其他的事，那位女士是周经理。"), None);
 }

@@ -242,6 +242,11 @@ fn model_answers_that_fail_their_own_node() {
 #[test]
 fn unknown_rules_speakers_options_and_rule_sets() {
     expect("unknown-rule", broken(r#"require: ["hold"]"#, r#"require: ["hodl"]"#), "hodl");
+    expect(
+        "unknown-rule",
+        broken(r#"require: ["hold"]"#, r#"require: ["hold"], third_person: "that-lday""#),
+        "that-lday",
+    );
     expect("unknown-speaker", broken(r#"speaker: "c""#, r#"speaker: "x""#), r#"speaker: "x""#);
     expect(
         "unknown-rule-set",

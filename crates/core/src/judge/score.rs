@@ -26,6 +26,9 @@ pub struct NodeRules {
     /// Numbers the customer gave (normalised); when there are any, the
     /// reply must repeat one of them.
     pub echo: Vec<String>,
+    /// The rule that names a third person who is present; when set, 他/她
+    /// before a hit of it fails the turn.
+    pub third_person: Option<RuleIndex>,
     /// A turn scoring below it fails.
     pub pass_mark: u8,
 }
@@ -40,6 +43,7 @@ impl NodeRules {
             core: Vec::new(),
             order: Vec::new(),
             echo: Vec::new(),
+            third_person: None,
             pass_mark: crate::model::DEFAULT_PASS_MARK,
         }
     }
@@ -161,12 +165,31 @@ fn recited_formulas(book: &RuleBook, rules: &NodeRules, scan: &Scan, missed_any:
     (missed_any && kinds.len() >= RECITED_KINDS) || extra >= RECITED_KINDS
 }
 
-/// Where the words of a normalised text start, in characters, as jieba
-/// segments it (its dictionary is loaded once, on the first forbidden hit).
-fn word_starts(text: &str) -> Vec<usize> {
+/// jieba, its dictionary loaded once, when a reply first needs it.
+fn segmenter() -> &'static jieba_rs::Jieba {
     static SEGMENTER: std::sync::OnceLock<jieba_rs::Jieba> = std::sync::OnceLock::new();
-    let segmenter = SEGMENTER.get_or_init(jieba_rs::Jieba::new);
-    segmenter.cut(text, false).iter().map(|token| token.start).collect()
+    SEGMENTER.get_or_init(jieba_rs::Jieba::new)
+}
+
+/// Where the words of a normalised text start, in characters, as jieba
+/// segments it.
+fn word_starts(text: &str) -> Vec<usize> {
+    segmenter().cut(text, false).iter().map(|token| token.start).collect()
+}
+
+/// The first 他 or 她 (他们, 她们 included) that jieba reads as a pronoun
+/// of its own, in characters, if it comes before character `before`:
+/// 其他 and 他人 are other words.
+fn pronoun_before(text: &str, before: usize) -> Option<usize> {
+    if !text.contains(['他', '她']) {
+        return None;
+    }
+    segmenter()
+        .cut(text, false)
+        .iter()
+        .find(|t| matches!(t.word, "他" | "她" | "他们" | "她们"))
+        .map(|t| t.start)
+        .filter(|&at| at < before)
 }
 
 /// Words just before a command that make it a request (麻烦您说话大点声).
@@ -368,6 +391,16 @@ pub enum Reason {
     },
     /// The reply only strings courtesy formulas together.
     Recited,
+    /// The reply calls a third person who is present 他/她 before naming
+    /// them (那位女士): the turn fails.
+    ThirdPersonPronoun {
+        /// The pronoun as the trainee wrote it.
+        text: String,
+        /// Character offset of it in the reply.
+        at: usize,
+        /// The rule that names the person (its label is the right wording).
+        rule: String,
+    },
     /// The reply calls the customer 你 rather than 您 (a small deduction).
     Register {
         /// Character offset of the first 你.
@@ -729,6 +762,18 @@ fn score_scan(
     }
     forbidden_hits.sort_by_key(|h| (h.start, h.end));
 
+    // 称呼在场的第三者不可用“他/她”: a pronoun before the person is named.
+    let pronoun = rules.third_person.and_then(|naming| {
+        let named_at = scan.hits.iter().filter(|h| h.rule == naming).map(|h| h.start).min();
+        let at = pronoun_before(&scan.normalized.text, named_at.unwrap_or(usize::MAX))?;
+        let (start, end) = scan.normalized.original_span(at, at + 1);
+        reasons.push(Reason::ThirdPersonPronoun {
+            text: spans.slice(start, end).to_string(),
+            at: start,
+            rule: book.rule(naming).id.clone(),
+        });
+        Some(start)
+    });
     if let Some(at) = plain_you(reply) {
         penalty += u64::from(REGISTER_PENALTY);
         reasons.push(Reason::Register { at });
@@ -795,6 +840,7 @@ fn score_scan(
         reasons.push(Reason::Recited);
     }
     let verdict = if critical_failure
+        || pronoun.is_some()
         || core_missed
         || forbidden_said
         || recited
