@@ -58,6 +58,10 @@ debrief-score = Score { $score } (pass mark { $mark }): { $verdict }
 debrief-unfinished = The scenario did not reach an ending.
 debrief-bad-ending = The scenario ended badly.
 debrief-critical = Serious failure ({ $category }): “{ $rule }” — missed or said where it must not be; the scenario fails whatever the score.
+debrief-timed-out = { $count ->
+    [one] One step was not done in time
+   *[other] { $count } steps were not done in time
+} (such as answering within three rings). Time limits are part of the standard: the scenario fails whatever the score.
 debrief-categories = Scores by category:
 debrief-transcript = Transcript:
 debrief-sources = Sources of this scenario:
@@ -236,7 +240,7 @@ diag-no-branch-help = Add next: [Branch(when: Passed, goto: "..."), Branch(when:
 diag-non-exhaustive = The branches of node “{ $node }” do not cover every outcome (passed, failed, timed out, each option).
 diag-non-exhaustive-help = End the list with Branch(when: Always, goto: "..."), or give both Passed and Failed.
 diag-dangling-ref = No node “{ $id }”.
-diag-dangling-ref-help = goto/start/node must name an existing node id; check the spelling.
+diag-dangling-ref-help = goto/start/node/Visited must name an existing node id; check the spelling.
 diag-unknown-option = Node “{ $node }” has no option “{ $id }”.
 diag-unknown-option-help = Chose(...) must name the id of one of this node's options.
 diag-timeout-without-limit = Node “{ $node }” has a TimedOut branch but no time limit.

@@ -42,6 +42,7 @@ pub fn run(context: &Context, id: &str) -> Outcome {
                 When::Missed(r) => format!("missed {r}"),
                 When::TimedOut => "timed out".to_string(),
                 When::Chose(o) => format!("chose {o}"),
+                When::Visited(n) => format!("after {n}"),
                 When::Always => String::new(),
             };
             let _ = writeln!(

@@ -69,6 +69,7 @@ fn main() {
                     When::Always => "then".to_string(),
                     When::Hit(_) | When::Missed(_) => "after a particular reply".to_string(),
                     When::Chose(o) => format!("after picking `{o}`"),
+                    When::Visited(n) => format!("if the scene went through `{n}`"),
                 };
                 let _ = writeln!(page, "- {when} → `{}`", b.goto);
             }

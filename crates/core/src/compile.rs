@@ -10,7 +10,7 @@ use std::sync::Arc;
 use crate::diagnostic::SourceFile;
 use crate::judge::rules::{Patterns, RuleBook, RuleBookBuilder, RuleIndex};
 use crate::judge::{NodeRules, TurnResult, score};
-use crate::model::{Node, Prompt, Rule, RuleSet, Scenario};
+use crate::model::{Category, Node, Prompt, Rule, RuleSet, Scenario};
 
 /// A rule set with the file it came from, its phrases compiled once for
 /// every scenario that applies it.
@@ -91,6 +91,22 @@ impl CompiledScenario {
     /// What a typed reply at the node is judged against.
     pub fn node_rules(&self, index: usize) -> &NodeRules {
         &self.node_rules[index]
+    }
+
+    /// The category a turn at the node counts towards when it gets no
+    /// answer in time: the good option's (or the first option's) for a
+    /// choice, the first core (or required) act's for a typed reply.
+    pub fn node_category(&self, index: usize) -> Option<Category> {
+        match self.node(index).prompt.as_ref()? {
+            Prompt::Choice { options } | Prompt::Action { options } => {
+                options.iter().find(|o| o.good).or(options.first()).map(|o| o.category)
+            }
+            Prompt::Reply { .. } => {
+                let rules = self.node_rules(index);
+                let first = rules.core.first().or(rules.required.first())?;
+                Some(self.book.rule(*first).category)
+            }
+        }
     }
 
     /// Judges a typed reply at the node.

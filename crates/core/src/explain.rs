@@ -243,7 +243,7 @@ pub fn turn(m: &Messages, scenario: Option<&CompiledScenario>, turn: &TurnRecord
             }
             ReplyView::Picked(m.scenario_text(&turn.reply))
         }
-        TurnOutcome::TimedOut => ReplyView::TimedOut(reason(m, &Reason::TimedOut)),
+        TurnOutcome::TimedOut { .. } => ReplyView::TimedOut(reason(m, &Reason::TimedOut)),
     };
     TurnFeedback {
         verdict: r.verdict,
@@ -410,6 +410,11 @@ pub fn debrief(m: &Messages, scenario: &CompiledScenario, r: &ScenarioResult) ->
     }
     for rule in &r.critical_failures {
         notes.push(Line::new(Tone::Bad, critical_failure(m, scenario, rule)));
+    }
+    let lapsed = r.transcript.iter().filter(|t| t.result.timed_out()).count();
+    if lapsed > 0 {
+        notes
+            .push(Line::new(Tone::Bad, m.format("debrief-timed-out", &[("count", lapsed.into())])));
     }
     let ending = r.ending_node.as_deref().and_then(|id| scenario.node_by_id(id)).and_then(|n| {
         let e = n.ending.as_ref()?;

@@ -394,6 +394,9 @@ pub enum When {
     TimedOut,
     /// This option was chosen.
     Chose(String),
+    /// The scene has already been at this node (`Visited("late")`: the
+    /// phone was picked up late), whatever this turn's result.
+    Visited(String),
     /// Whatever happened.
     Always,
 }

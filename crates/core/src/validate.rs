@@ -393,6 +393,12 @@ fn branches_lead_somewhere(input: &StepInput, out: &mut Vec<Diagnostic>) {
                             .arg("node", &node.id),
                     )
                 }
+                When::Visited(id) if compiled.node_index(id).is_none() => out.push(
+                    input
+                        .err(file.find_string(id, from), Code::DanglingRef)
+                        .arg("id", id)
+                        .arg("node", &node.id),
+                ),
                 When::TimedOut if node.time_limit.is_none() => out
                     .push(input.err(at, Code::TimeoutWithoutLimit).arg("node", &node.id).warning()),
                 _ => {}

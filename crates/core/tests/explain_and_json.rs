@@ -162,8 +162,10 @@ fn every_kind_of_turn_has_the_documented_fields() {
     session.answer(Input::Pick(0), 1.0).unwrap();
     session.answer(Input::TimedOut, 1.0).unwrap();
     let timed_out = serde_json::to_value(session.transcript().last().unwrap()).unwrap();
-    assert_eq!(keys(&timed_out), with(&["kind"]));
+    assert_eq!(keys(&timed_out), with(&["kind", "category"]));
     assert_eq!(timed_out["kind"], "timed-out");
+    // The node's typed reply requires `hold`: the turn counts as a failed Hold.
+    assert_eq!(timed_out["category"], "Hold");
 }
 
 #[test]
@@ -185,7 +187,7 @@ fn records_in_the_earlier_shapes_still_read() {
         "required":[],"forbidden":[],"said":[],"reasons":[{"kind":"timed-out"}],
         "timed_out":true,"chose":null,"choice_category":null}}"#;
     let turn: TurnRecord = serde_json::from_str(timed).unwrap();
-    assert_eq!(turn.result.outcome, TurnOutcome::TimedOut);
+    assert_eq!(turn.result.outcome, TurnOutcome::TimedOut { category: None });
     // Today's shape, and a turn kind nobody wrote, which is refused.
     let today = serde_json::to_string(&turn).unwrap();
     assert!(today.contains(r#""kind":"timed-out""#), "{today}");

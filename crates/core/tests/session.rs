@@ -155,3 +155,66 @@ fn results_serialise_to_json_with_category_scores() {
     assert_eq!(etiquette["score"], 0);
     assert_eq!(json["transcript"][1]["reply"], "坐着");
 }
+
+/// The library's phone call, with the phone left ringing: every later turn
+/// is answered well.
+fn phone_left_ringing() -> courtesy_core::judge::ScenarioResult {
+    let root = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../scenarios"));
+    let library = courtesy_core::load::Library::load(&[root]);
+    let phone = library.scenario("phone-three-rings").expect("the library's phone scenario");
+    let mut s = Session::new(phone, 1);
+    assert!(!s.answer(Input::Pick(0), 30.0).unwrap().passed(), "30 s is past three rings");
+    for reply in [
+        "对不起，让您久等了。您好，丽江花园物业管理处，请问有什么可以帮您？",
+        "好的，请稍等，我帮您查一下。",
+        "不客气，谢谢您的来电，再见！",
+    ] {
+        assert!(s.answer(Input::Text(reply.into()), 3.0).unwrap().passed(), "{reply}");
+    }
+    assert!(s.answer(Input::Pick(0), 2.0).unwrap().passed());
+    assert!(s.is_finished());
+    s.result()
+}
+
+#[test]
+fn a_phone_left_ringing_fails_the_call_and_its_category_and_ends_as_late() {
+    let r = phone_left_ringing();
+    // Four good turns and one 0 would average a pass; the missed time limit
+    // fails the scenario on its own.
+    assert!(r.score >= r.pass_mark, "score {}", r.score);
+    assert_eq!(r.verdict, Verdict::Fail);
+    // The ring counts in its category as a failed turn: two etiquette turns,
+    // one passed.
+    let etiquette = r
+        .categories
+        .iter()
+        .find(|c| c.category == courtesy_core::model::Category::Etiquette)
+        .expect("an etiquette bar");
+    assert_eq!((etiquette.earned, etiquette.possible), (1, 2));
+    // The ending fits: not the model call's.
+    assert_eq!(r.ending_node.as_deref(), Some("end-late"));
+    assert_eq!(r.ending, Some(EndingKind::Bad));
+}
+
+#[test]
+fn a_visited_branch_follows_where_the_scene_has_been() {
+    let text = SCENARIO.replace(
+        r#"next: [Branch(when: TimedOut, goto: "bad"), Branch(when: Chose("stand"), goto: "good")"#,
+        r#"next: [Branch(when: TimedOut, goto: "bad"), Branch(when: Visited("cold"), goto: "bad"), Branch(when: Chose("stand"), goto: "good")"#,
+    );
+    assert_ne!(text, SCENARIO, "test setup");
+    let file = SourceFile::new(PathBuf::from("mini.ron"), text.as_str());
+    let scenario: Scenario = parse(&file).expect("test scenario parses");
+    let compiled = Arc::new(CompiledScenario::new(scenario, file, &[]));
+    // Through `cold`: the good choice still ends badly.
+    let mut s = Session::new(Arc::clone(&compiled), 7);
+    s.answer(Input::Text("嗯".into()), 2.0).unwrap();
+    s.answer(Input::Text("对不起".into()), 2.0).unwrap();
+    s.answer(Input::Pick(0), 1.0).unwrap();
+    assert_eq!(s.result().ending, Some(EndingKind::Bad));
+    // Straight there: the good ending.
+    let mut s = Session::new(compiled, 7);
+    s.answer(Input::Text("请稍等".into()), 2.0).unwrap();
+    s.answer(Input::Pick(0), 1.0).unwrap();
+    assert_eq!(s.result().ending, Some(EndingKind::Good));
+}

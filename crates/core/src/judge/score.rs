@@ -438,7 +438,12 @@ pub enum TurnOutcome {
         category: Category,
     },
     /// The time limit ran out.
-    TimedOut,
+    TimedOut {
+        /// The category the turn counts towards, as a failed turn (records
+        /// written before it was kept read as `None`).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        category: Option<Category>,
+    },
 }
 
 /// The result of one turn: the verdict, the score, what happened and why.
@@ -507,7 +512,7 @@ impl TryFrom<TurnResultWire> for TurnResult {
                 option: w.option.ok_or("a picked turn needs `option`")?,
                 category: w.category.unwrap_or(Category::Etiquette),
             },
-            "timed-out" => TurnOutcome::TimedOut,
+            "timed-out" => TurnOutcome::TimedOut { category: w.category },
             other => return Err(format!("unknown turn kind `{other}`")),
         };
         Ok(TurnResult { verdict, score, outcome, reasons: w.reasons })
@@ -524,7 +529,7 @@ impl TurnResult {
     pub fn required(&self) -> &[RequiredCheck] {
         match &self.outcome {
             TurnOutcome::Reply { required, .. } => required,
-            TurnOutcome::Picked { .. } | TurnOutcome::TimedOut => &[],
+            TurnOutcome::Picked { .. } | TurnOutcome::TimedOut { .. } => &[],
         }
     }
 
@@ -532,7 +537,7 @@ impl TurnResult {
     pub fn forbidden(&self) -> &[ForbiddenHit] {
         match &self.outcome {
             TurnOutcome::Reply { forbidden, .. } => forbidden,
-            TurnOutcome::Picked { .. } | TurnOutcome::TimedOut => &[],
+            TurnOutcome::Picked { .. } | TurnOutcome::TimedOut { .. } => &[],
         }
     }
 
@@ -540,7 +545,7 @@ impl TurnResult {
     pub fn hit_rule(&self, id: &str) -> bool {
         match &self.outcome {
             TurnOutcome::Reply { rules_hit, .. } => rules_hit.iter().any(|r| r == id),
-            TurnOutcome::Picked { .. } | TurnOutcome::TimedOut => false,
+            TurnOutcome::Picked { .. } | TurnOutcome::TimedOut { .. } => false,
         }
     }
 
@@ -548,13 +553,13 @@ impl TurnResult {
     pub fn picked(&self) -> Option<&str> {
         match &self.outcome {
             TurnOutcome::Picked { option, .. } => Some(option),
-            TurnOutcome::Reply { .. } | TurnOutcome::TimedOut => None,
+            TurnOutcome::Reply { .. } | TurnOutcome::TimedOut { .. } => None,
         }
     }
 
     /// Did the time run out?
     pub fn timed_out(&self) -> bool {
-        matches!(self.outcome, TurnOutcome::TimedOut)
+        matches!(self.outcome, TurnOutcome::TimedOut { .. })
     }
 }
 
@@ -918,12 +923,14 @@ pub fn score_pick(option: &PromptOption) -> TurnResult {
     }
 }
 
-/// The result of a prompt that ran out of time.
-pub fn score_timeout() -> TurnResult {
+/// The result of a prompt that ran out of time; it counts as a failed turn
+/// of `category` (the node's, see
+/// [`CompiledScenario::node_category`](crate::compile::CompiledScenario::node_category)).
+pub fn score_timeout(category: Option<Category>) -> TurnResult {
     TurnResult {
         verdict: Verdict::Fail,
         score: 0,
-        outcome: TurnOutcome::TimedOut,
+        outcome: TurnOutcome::TimedOut { category },
         reasons: vec![Reason::TimedOut],
     }
 }
@@ -1066,12 +1073,19 @@ pub fn score_scenario(
                 categories.entry(hit.category).or_default().2 += hit.penalty;
             }
         }
-        if let TurnOutcome::Picked { category, .. } = r.outcome {
-            let entry = categories.entry(category).or_default();
-            entry.1 += 1;
-            if r.passed() {
-                entry.0 += 1;
+        match r.outcome {
+            TurnOutcome::Picked { category, .. } => {
+                let entry = categories.entry(category).or_default();
+                entry.1 += 1;
+                if r.passed() {
+                    entry.0 += 1;
+                }
             }
+            // A turn let run out of time is a failed turn of its category.
+            TurnOutcome::TimedOut { category: Some(category) } => {
+                categories.entry(category).or_default().1 += 1;
+            }
+            TurnOutcome::Reply { .. } | TurnOutcome::TimedOut { category: None } => {}
         }
     }
     let categories = categories
@@ -1094,11 +1108,15 @@ pub fn score_scenario(
     };
     let bad_ending = matches!(ending, Some((_, EndingKind::Bad)));
     let critical = !critical_failures.is_empty();
-    let verdict = if score >= pass_mark && !critical && !bad_ending && !transcript.is_empty() {
-        Verdict::Pass
-    } else {
-        Verdict::Fail
-    };
+    // A time limit is a standard of its own (响铃三声内接听): missing one
+    // fails the scenario, whatever the other turns scored.
+    let lapsed = transcript.iter().any(|t| t.result.timed_out());
+    let verdict =
+        if score >= pass_mark && !critical && !lapsed && !bad_ending && !transcript.is_empty() {
+            Verdict::Pass
+        } else {
+            Verdict::Fail
+        };
     let (ending_node, ending) = match ending {
         Some((node, kind)) => (Some(node), Some(kind)),
         None => (None, None),

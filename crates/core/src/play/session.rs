@@ -295,7 +295,7 @@ impl Session {
         let over_time = node.time_limit.is_some_and(|l| seconds > l.seconds);
 
         let (result, reply) = if over_time || input == Input::TimedOut {
-            (score_timeout(), String::new())
+            (score_timeout(scenario.node_category(index)), String::new())
         } else {
             match (&input, prompt) {
                 (Input::Text(text), Prompt::Reply { .. }) => {
@@ -318,7 +318,9 @@ impl Session {
                     return Err(InputError::WantsOption);
                 }
                 (Input::Pick(_), Prompt::Reply { .. }) => return Err(InputError::WantsText),
-                (Input::TimedOut, _) => (score_timeout(), String::new()),
+                (Input::TimedOut, _) => {
+                    (score_timeout(scenario.node_category(index)), String::new())
+                }
             }
         };
 
@@ -335,7 +337,7 @@ impl Session {
         let next = node
             .next
             .iter()
-            .find(|b| branch_matches(&b.when, &result))
+            .find(|b| branch_matches(&b.when, &result, &self.transcript))
             .and_then(|b| scenario.node_index(&b.goto));
         match next {
             Some(next) => {
@@ -367,8 +369,10 @@ impl Session {
 }
 
 /// Does a branch condition hold for this turn's result?
-fn branch_matches(when: &When, result: &TurnResult) -> bool {
+/// `transcript` holds every turn so far, this one included.
+fn branch_matches(when: &When, result: &TurnResult, transcript: &[TurnRecord]) -> bool {
     match when {
+        When::Visited(id) => transcript.iter().any(|t| t.node.as_deref() == Some(id.as_str())),
         When::Passed => result.passed(),
         When::Failed => !result.passed(),
         When::Hit(id) => result.hit_rule(id),
