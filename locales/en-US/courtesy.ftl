@@ -16,6 +16,8 @@ required-met = Done: { $category } “{ $rule }”
 required-missed = Missing: { $category } (source: { $clause })
 required-missed-core = Not done, and it is the point of this turn: { $category } “{ $rule }” (source: { $clause }); the turn fails
 required-negated = Not done: { $category } — “{ $text }” says it will not be done (source: { $clause })
+required-misplaced-opening = In the wrong place: { $category } “{ $text }” must come first, as you open (source: { $clause })
+required-misplaced-closing = In the wrong place: { $category } “{ $text }” must come last, as you close (source: { $clause })
 clause-line = Source: { $clause }
 
 ## Reasons

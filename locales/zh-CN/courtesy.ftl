@@ -16,6 +16,8 @@ required-met = 做到了：{ $category }「{ $rule }」
 required-missed = 缺少：{ $category }（依据：{ $clause }）
 required-missed-core = 没做到这一刻最要紧的事：{ $category }「{ $rule }」（依据：{ $clause }），本轮不通过
 required-negated = 没做到：{ $category }——「{ $text }」说的是做不到（依据：{ $clause }）
+required-misplaced-opening = 位置不对：{ $category }「{ $text }」要放在最前面，一开口就说（依据：{ $clause }）
+required-misplaced-closing = 位置不对：{ $category }「{ $text }」要放在最后，收尾时说（依据：{ $clause }）
 clause-line = 依据：{ $clause }
 
 ## 原因

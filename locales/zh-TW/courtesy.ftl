@@ -16,6 +16,8 @@ required-met = 做到了：{ $category }「{ $rule }」
 required-missed = 缺少：{ $category }（依據：{ $clause }）
 required-missed-core = 沒做到這一刻最要緊的事：{ $category }「{ $rule }」（依據：{ $clause }），本輪不通過
 required-negated = 沒做到：{ $category }——「{ $text }」說的是做不到（依據：{ $clause }）
+required-misplaced-opening = 位置不對：{ $category }「{ $text }」要放在最前面，一開口就說（依據：{ $clause }）
+required-misplaced-closing = 位置不對：{ $category }「{ $text }」要放在最後，收尾時說（依據：{ $clause }）
 clause-line = 依據：{ $clause }
 
 ## 原因

@@ -158,6 +158,14 @@ pub fn turn(m: &Messages, scenario: Option<&CompiledScenario>, turn: &TurnRecord
                         (Tone::Good, "required-met", words)
                     }
                     (false, Some(n)) => (Tone::Bad, "required-negated", n.text.clone()),
+                    (false, None) if check.misplaced.is_some() => {
+                        let words = check.misplaced.as_ref().map(|w| w.text.clone());
+                        let key = match check.misplaced.as_ref().map(|w| w.belongs) {
+                            Some(crate::model::Position::Closing) => "required-misplaced-closing",
+                            _ => "required-misplaced-opening",
+                        };
+                        (Tone::Bad, key, words.unwrap_or_default())
+                    }
                     (false, None) if check.core => {
                         (Tone::Bad, "required-missed-core", m.scenario_text(&label))
                     }

@@ -243,3 +243,31 @@ fn a_softened_command_is_in_the_json_with_its_span() {
     assert_eq!(words, "大点声");
     assert_eq!(softened["text"], "大点声");
 }
+
+/// A greeting said, but not first: the feedback says it must come first,
+/// not that it is missing.
+#[test]
+fn a_greeting_in_the_wrong_place_is_explained_as_misplaced() {
+    let root = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../scenarios"));
+    let library = Library::load(&[root]);
+    let s = library.scenario("disabled-visitor").unwrap();
+    let reply = "请把证件给我，表我帮您拿过来，填的时候需要帮忙就告诉我。您好！";
+    let result = s.score_reply(s.node_index("greet").unwrap(), reply);
+    let greeting = result.required().iter().find(|c| c.rule == "greeting").unwrap();
+    assert!(!greeting.met);
+    let turn = TurnRecord {
+        node: Some("greet".into()),
+        speaker: None,
+        line: None,
+        reply: reply.into(),
+        seconds: None,
+        result,
+    };
+    for (locale, words) in [(Locale::ZhCn, "要放在最前面"), (Locale::EnUs, "must come first")]
+    {
+        let f = explain::turn(&Messages::new(locale), Some(&s), &turn);
+        let line = f.lines.iter().find(|l| l.text.contains(words)).expect("{f:#?}");
+        assert!(line.text.contains("您好"), "quotes the trainee's words: {}", line.text);
+        assert_eq!(line.tone, Tone::Bad);
+    }
+}

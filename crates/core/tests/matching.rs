@@ -114,6 +114,14 @@ fn opening_and_closing_positions_are_enforced() {
     assert!(!late.required()[0].met, "a greeting at the end does not open the reply");
     let early = score(&b, "再见，您的问题我们稍后回复，请保持电话畅通", &["farewell"]);
     assert!(!early.required()[0].met, "a farewell at the start does not close the reply");
+    // Both are said, in the wrong place, and the check says where they were.
+    let placed = |r: &courtesy_core::judge::TurnResult| {
+        r.required()[0].misplaced.as_ref().map(|w| (w.text.clone(), w.start, w.belongs))
+    };
+    assert_eq!(placed(&late), Some(("您好".into(), 18, Position::Opening)));
+    assert_eq!(placed(&early), Some(("再见".into(), 0, Position::Closing)));
+    // Nowhere at all is simply missed.
+    assert_eq!(placed(&score(&b, "请稍等", &["greeting"])), None);
 }
 
 #[test]

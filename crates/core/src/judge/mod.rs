@@ -15,6 +15,6 @@ pub mod sound;
 pub mod text;
 
 pub use score::{
-    CategoryScore, ForbiddenHit, NodeRules, Reason, RequiredCheck, ScenarioResult, TurnOutcome,
-    TurnRecord, TurnResult, score, score_pick, score_scenario, score_timeout,
+    CategoryScore, ForbiddenHit, MisplacedAct, NodeRules, Reason, RequiredCheck, ScenarioResult,
+    TurnOutcome, TurnRecord, TurnResult, score, score_pick, score_scenario, score_timeout,
 };

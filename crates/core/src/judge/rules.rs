@@ -57,6 +57,9 @@ pub struct Scan {
     /// At most one hit per rule per place, exceptions and positions applied,
     /// sorted by rule then position.
     pub hits: Vec<Hit>,
+    /// Hits of `Opening` and `Closing` rules that stand in the wrong place
+    /// (a greeting in the middle of the reply): not met, but worth saying.
+    pub misplaced: Vec<Hit>,
 }
 
 impl Scan {
@@ -417,8 +420,8 @@ impl RuleBook {
     /// Finds every rule hit in `text`.
     pub fn scan(&self, text: &str) -> Scan {
         let normalized = normalize(text);
-        let hits = self.hits_in(&normalized);
-        Scan { normalized, hits }
+        let (hits, misplaced) = self.hits_in(&normalized);
+        Scan { normalized, hits, misplaced }
     }
 
     /// Hits of the `wanted` rules that `n` only meets through an
@@ -489,9 +492,20 @@ impl RuleBook {
                 .any(|e| e.rule == hit.rule && e.start <= hit.start && hit.end <= e.end)
     }
 
-    fn hits_in(&self, n: &Normalized) -> Vec<Hit> {
+    fn hits_in(&self, n: &Normalized) -> (Vec<Hit>, Vec<Hit>) {
         let (mut candidates, exceptions) = self.candidates_in(n);
         let len = n.len();
+        let outside = |hit: &Hit| {
+            !exceptions
+                .iter()
+                .any(|e| e.rule == hit.rule && e.start <= hit.start && hit.end <= e.end)
+        };
+        let mut misplaced: Vec<Hit> = candidates
+            .iter()
+            .filter(|hit| outside(hit) && !self.stands(hit, &exceptions, len))
+            .copied()
+            .collect();
+        misplaced.sort_by_key(|h| (h.rule, h.start));
         candidates.retain(|hit| self.stands(hit, &exceptions, len));
         // One hit per rule per place: longest first at each start, then drop overlaps.
         candidates.sort_by(|a, b| {
@@ -508,7 +522,7 @@ impl RuleBook {
                 _ => hits.push(hit),
             }
         }
-        hits
+        (hits, misplaced)
     }
 
     /// Every phrase hit (before positions and exceptions) and every

@@ -62,6 +62,10 @@ pub struct RequiredCheck {
     /// meet it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub negated: Option<NegatedAct>,
+    /// The act said, but not where it belongs (a greeting that does not
+    /// open the reply), which does not meet it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub misplaced: Option<MisplacedAct>,
     /// Its share of the turn score.
     pub weight: u32,
     /// Missing it fails the turn and the scenario whatever the score.
@@ -88,6 +92,19 @@ pub struct NegatedAct {
     pub start: usize,
     /// Character offset where they end (exclusive).
     pub end: usize,
+}
+
+/// Where a reply said an act that must open or close it somewhere else.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MisplacedAct {
+    /// The trainee's words.
+    pub text: String,
+    /// Character offset where they start.
+    pub start: usize,
+    /// Character offset where they end (exclusive).
+    pub end: usize,
+    /// Where they belong: `Opening` or `Closing`.
+    pub belongs: crate::model::Position,
 }
 
 /// Points a reply loses for calling the customer 你 rather than 您.
@@ -688,6 +705,19 @@ fn score_scan(
         }
         let negated_span = negated
             .and_then(|(hit, negator)| negator.map(|n| scan.normalized.original_span(n, hit.end)));
+        // Said, but not where the rule wants it (您好 in the middle).
+        let misplaced = (affirmed.is_none() && negated_span.is_none())
+            .then(|| scan.misplaced.iter().find(|h| h.rule == index))
+            .flatten()
+            .map(|h| {
+                let (start, end) = scan.normalized.original_span(h.start, h.end);
+                MisplacedAct {
+                    text: spans.slice(start, end).to_string(),
+                    start,
+                    end,
+                    belongs: rule.position,
+                }
+            });
         required_checks.push(RequiredCheck {
             rule: rule.id.clone(),
             category: rule.category,
@@ -697,6 +727,7 @@ fn score_scan(
                 start,
                 end,
             }),
+            misplaced,
             weight: rule.weight,
             critical: rule.critical,
             core,
