@@ -84,6 +84,12 @@ fn feedback(app: &App) -> Option<TurnResult> {
     last.map(|t| t.result)
 }
 
+/// The turn number the play bar shows.
+fn turn_on_screen(app: &App) -> usize {
+    let phase = *app.world().resource::<State<TurnPhase>>().get();
+    play(app).turn_on_screen(phase)
+}
+
 fn time_left(app: &App) -> Option<f32> {
     app.world().resource::<TurnInput>().time_left(&play(app).screen()?)
 }
@@ -104,10 +110,14 @@ fn menu_to_debrief_with_good_replies() {
         Input::Text("不客气，谢谢您的来电，再见！".into()),
         Input::Pick(0),
     ];
-    for reply in replies {
+    for (n, reply) in replies.into_iter().enumerate() {
+        // The turn counter names the turn being answered, then the turn
+        // whose feedback shows: five turns end on turn 5.
+        assert_eq!(turn_on_screen(&app), n + 1, "answering turn {}", n + 1);
         send(&mut app, GameCommand::Answer(reply));
         let result = feedback(&app).expect("practice mode shows feedback");
         assert_eq!(result.verdict, Verdict::Pass);
+        assert_eq!(turn_on_screen(&app), n + 1, "the feedback of turn {}", n + 1);
         send(&mut app, GameCommand::Continue);
     }
     assert_eq!(state(&app), AppState::Debrief);

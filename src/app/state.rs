@@ -125,6 +125,14 @@ impl CurrentPlay {
     pub fn finished(&self) -> bool {
         self.session.as_ref().is_some_and(Session::is_finished)
     }
+
+    /// The number of the turn on screen (1-based): the one being answered,
+    /// or, while its feedback shows or once the scene is over, the last
+    /// one played.
+    pub fn turn_on_screen(&self, phase: TurnPhase) -> usize {
+        let played = self.turns_played();
+        if phase == TurnPhase::Feedback || self.finished() { played.max(1) } else { played + 1 }
+    }
 }
 
 /// The turn being answered: the reply typed so far, the time taken, and

@@ -46,7 +46,7 @@ fn draw(
     let m = &prefs.messages;
     let mut root = root_ui(&ctx);
     egui::Panel::top("play-bar").frame(panel_frame()).show(&mut root, |ui| {
-        out.write_batch(play_bar(ui, &prefs, &play));
+        out.write_batch(play_bar(ui, &prefs, &play, *phase.get()));
     });
     // The right panel is laid out before the bottom one, so it runs the
     // window's full height.
@@ -72,7 +72,12 @@ fn draw(
 }
 
 /// The top bar while playing.
-pub fn play_bar(ui: &mut egui::Ui, prefs: &Preferences, play: &CurrentPlay) -> Vec<GameCommand> {
+pub fn play_bar(
+    ui: &mut egui::Ui,
+    prefs: &Preferences,
+    play: &CurrentPlay,
+    phase: TurnPhase,
+) -> Vec<GameCommand> {
     let m = &prefs.messages;
     let mut out = Vec::new();
     ui.horizontal(|ui| {
@@ -89,7 +94,7 @@ pub fn play_bar(ui: &mut egui::Ui, prefs: &Preferences, play: &CurrentPlay) -> V
         ui.label(mode);
         if play.session.is_some() {
             ui.separator();
-            ui.label(m.format("ui-turn", &[("n", (play.turns_played() + 1).into())]));
+            ui.label(m.format("ui-turn", &[("n", play.turn_on_screen(phase).into())]));
         }
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
             if ui.button(m.get("ui-menu")).clicked() {
