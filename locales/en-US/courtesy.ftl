@@ -66,6 +66,7 @@ debrief-timed-out = { $count ->
 } (such as answering within three rings). Time limits are part of the standard: the scenario fails whatever the score.
 debrief-categories = Scores by category:
 debrief-transcript = Transcript:
+debrief-situation = Situation: { $cue }
 debrief-sources = Sources of this scenario:
 transcript-timed-out = (timed out, no answer)
 model-answer = Model answer: { $text } ({ $clause })

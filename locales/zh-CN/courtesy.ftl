@@ -63,6 +63,7 @@ debrief-critical = 严重问题（{ $category }）：「{ $rule }」——这一
 debrief-timed-out = 有 { $count } 步没有在时限内做到（如铃响三声内接听）——这本身就是规范的要求，无论总分多少，本场景都不通过。
 debrief-categories = 分项得分：
 debrief-transcript = 全过程回放：
+debrief-situation = 情境：{ $cue }
 debrief-sources = 本场景依据：
 transcript-timed-out = （超时，没有回应）
 model-answer = 正确做法：{ $text }（{ $clause }）

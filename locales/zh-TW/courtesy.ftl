@@ -63,6 +63,7 @@ debrief-critical = 嚴重問題（{ $category }）：「{ $rule }」——這一
 debrief-timed-out = 有 { $count } 步沒有在時限內做到（如鈴響三聲內接聽）——這本身就是規範的要求，無論總分多少，本場景都不通過。
 debrief-categories = 分項得分：
 debrief-transcript = 全過程回放：
+debrief-situation = 情境：{ $cue }
 debrief-sources = 本場景依據：
 transcript-timed-out = （超時，沒有回應）
 model-answer = 正確做法：{ $text }（{ $clause }）

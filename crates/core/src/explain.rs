@@ -457,13 +457,27 @@ pub fn debrief(m: &Messages, scenario: &CompiledScenario, r: &ScenarioResult) ->
             .enumerate()
             .map(|(i, t)| DebriefTurn {
                 number: i + 1,
-                prompt: t.line.as_ref().map(|line| {
-                    format!(
-                        "{}：{}",
-                        speaker_name(m, scenario, t.speaker.as_deref()),
-                        m.scenario_text(line)
-                    )
-                }),
+                // What the trainee answered: the line said, or, for a turn
+                // where nobody spoke (an action), the situation.
+                prompt: t
+                    .line
+                    .as_ref()
+                    .map(|line| {
+                        format!(
+                            "{}：{}",
+                            speaker_name(m, scenario, t.speaker.as_deref()),
+                            m.scenario_text(line)
+                        )
+                    })
+                    .or_else(|| {
+                        let node = scenario.node_by_id(t.node.as_deref()?)?;
+                        (!node.cue.is_empty()).then(|| {
+                            m.format(
+                                "debrief-situation",
+                                &[("cue", m.scenario_text(&node.cue).into())],
+                            )
+                        })
+                    }),
                 feedback: turn(m, Some(scenario), t),
             })
             .collect(),

@@ -26,7 +26,7 @@ const MINI: &str = r#"Scenario(
     ],
     start: "first",
     nodes: [
-        Node(id: "first", prompt: Action(options: [
+        Node(id: "first", cue: "客户走到柜台前。", prompt: Action(options: [
             Choice(id: "wait", text: "站起来", good: true, feedback: "第一处的说明", clause: "甲"),
         ]), next: [Branch(when: Always, goto: "ask")]),
         Node(id: "ask", speaker: "c", says: ["查一下"],
@@ -125,7 +125,10 @@ fn a_timeout_and_the_debrief_are_explained_in_the_locale() {
     let d = explain::debrief(&m, &scenario, &session.result());
     assert_eq!(d.turns.len(), 2);
     assert_eq!(d.notes[0].text, m.get("debrief-unfinished"));
+    assert!(d.notes[1].text.starts_with("One step was not done in time"), "{:?}", d.notes);
     assert!(d.turns[1].prompt.as_deref().unwrap().starts_with("陈女士："));
+    // An action turn, where nobody spoke, is replayed with its situation.
+    assert_eq!(d.turns[0].prompt.as_deref(), Some("Situation: 客户走到柜台前。"));
 }
 
 /// The keys of a JSON object, sorted.
