@@ -260,7 +260,7 @@ fn validate_prints_path_line_col_code_and_snippet_and_exits_1() {
         .stderr(predicate::str::contains(format!("{}:3:5: error[unknown-field]", path.display())))
         .stderr(predicate::str::contains("titel"))
         .stderr(predicate::str::contains("docs/scenario-format.md"))
-        .stderr(predicate::str::contains("1 errors"));
+        .stderr(predicate::str::contains(": 1 error, 0 warnings."));
 }
 
 #[test]

@@ -174,6 +174,8 @@ fn every_scenario_meets_the_library_standard() {
             assert!(ftl.contains(&format!("scenario-{id}-title = ")), "{id}: {locale} title");
             assert!(ftl.contains(&format!("scenario-{id}-summary = ")), "{id}: {locale} summary");
         }
+        let english = Messages::new(Locale::EnUs).scenario_role(id, &s.trainee.role);
+        assert!(english.is_ascii(), "{id}: no en-US scenario-{id}-role (shows {english})");
         // The menu shows tags in words, in every language.
         for locale in [Locale::ZhCn, Locale::ZhTw, Locale::EnUs] {
             let m = Messages::new(locale);

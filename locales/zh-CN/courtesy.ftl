@@ -45,6 +45,8 @@ reason-below-pass-mark = 得分 { $score }，低于及格线 { $mark }。
 ## 场景画面
 speaker-unknown = 客户
 speaker-you = 您
+speaker-line = { $who }：{ $text }
+role-with-state = { $role }（{ $state }）
 speaker-with-mood = { $name }（{ $mood }）
 ending-good = 结局（好）
 ending-bad = 结局（差）
@@ -121,6 +123,7 @@ ui-mode = 模式
 ui-mode-practice = 练习（每轮讲评）
 ui-mode-exam = 考试（最后讲评）
 ui-language = 语言
+ui-content-language = 场景对话用中文：练的就是中文服务用语。
 ui-venue = 场景地点
 ui-all = 全部
 ui-tag = 标签

@@ -45,6 +45,8 @@ reason-below-pass-mark = 得分 { $score }，低於及格線 { $mark }。
 ## 場景畫面
 speaker-unknown = 客戶
 speaker-you = 您
+speaker-line = { $who }：{ $text }
+role-with-state = { $role }（{ $state }）
 speaker-with-mood = { $name }（{ $mood }）
 ending-good = 結局（好）
 ending-bad = 結局（差）
@@ -121,6 +123,7 @@ ui-mode = 模式
 ui-mode-practice = 練習（每輪講評）
 ui-mode-exam = 考試（最後講評）
 ui-language = 語言
+ui-content-language = 場景對話用中文：練的就是中文服務用語。
 ui-venue = 場景地點
 ui-all = 全部
 ui-tag = 標籤

@@ -165,14 +165,20 @@ pub fn screen(m: &Messages, s: &Screen) -> String {
                 )
             },
         );
-        let _ = writeln!(out, "{who}：{}", m.scenario_text(text));
+        let line = m
+            .format("speaker-line", &[("who", who.into()), ("text", m.scenario_text(text).into())]);
+        let _ = writeln!(out, "{line}");
     }
     if let Some(ending) = &s.ending {
         let key = match ending.kind {
             EndingKind::Good => "ending-good",
             EndingKind::Bad => "ending-bad",
         };
-        let _ = writeln!(out, "\n{}：{}", m.get(key), m.scenario_text(&ending.text));
+        let line = m.format(
+            "speaker-line",
+            &[("who", m.get(key).into()), ("text", m.scenario_text(&ending.text).into())],
+        );
+        let _ = writeln!(out, "\n{line}");
         return out;
     }
     if let Some(limit) = &s.time_limit {
@@ -265,9 +271,11 @@ pub fn debrief(m: &Messages, d: &Debrief) -> String {
         }
         let _ = writeln!(
             out,
-            "     {}：{}  [{} {}]",
-            m.get("speaker-you"),
-            reply(&t.feedback.reply),
+            "     {}  [{} {}]",
+            m.format(
+                "speaker-line",
+                &[("who", m.get("speaker-you").into()), ("text", reply(&t.feedback.reply).into())]
+            ),
             m.verdict(t.feedback.verdict),
             t.feedback.score
         );

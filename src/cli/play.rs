@@ -134,7 +134,7 @@ fn play_text(context: &Context, args: PlayArgs) -> Outcome {
             "play-briefing",
             &[
                 ("setting", m.venue(s.venue).into()),
-                ("role", m.scenario_text(&s.trainee.role).into()),
+                ("role", m.scenario_role(&s.id, &s.trainee.role).into()),
                 ("seed", session.seed().to_string().into()),
             ]
         )

@@ -463,10 +463,12 @@ pub fn debrief(m: &Messages, scenario: &CompiledScenario, r: &ScenarioResult) ->
                     .line
                     .as_ref()
                     .map(|line| {
-                        format!(
-                            "{}：{}",
-                            speaker_name(m, scenario, t.speaker.as_deref()),
-                            m.scenario_text(line)
+                        m.format(
+                            "speaker-line",
+                            &[
+                                ("who", speaker_name(m, scenario, t.speaker.as_deref()).into()),
+                                ("text", m.scenario_text(line).into()),
+                            ],
                         )
                     })
                     .or_else(|| {

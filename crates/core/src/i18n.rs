@@ -189,6 +189,12 @@ impl Messages {
         self.translated(&format!("scenario-{id}-summary"), fallback)
     }
 
+    /// The trainee's post in a scenario: the locale's translation if there
+    /// is one (en-US), else the scenario's own words.
+    pub fn scenario_role(&self, id: &str, fallback: &str) -> String {
+        self.translated(&format!("scenario-{id}-role"), fallback)
+    }
+
     /// The message `id` of this locale, else `fallback` as scenario text.
     fn translated(&self, id: &str, fallback: &str) -> String {
         match self.bundles.first().and_then(|b| b.get_message(id)).and_then(|m| m.value()) {

@@ -126,7 +126,7 @@ fn a_timeout_and_the_debrief_are_explained_in_the_locale() {
     assert_eq!(d.turns.len(), 2);
     assert_eq!(d.notes[0].text, m.get("debrief-unfinished"));
     assert!(d.notes[1].text.starts_with("One step was not done in time"), "{:?}", d.notes);
-    assert!(d.turns[1].prompt.as_deref().unwrap().starts_with("陈女士："));
+    assert!(d.turns[1].prompt.as_deref().unwrap().starts_with("陈女士: "));
     // An action turn, where nobody spoke, is replayed with its situation.
     assert_eq!(d.turns[0].prompt.as_deref(), Some("Situation: 客户走到柜台前。"));
 }

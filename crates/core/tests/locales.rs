@@ -74,3 +74,35 @@ fn locale_names_are_negotiated() {
     assert_eq!(Locale::parse("en_GB"), Some(Locale::EnUs));
     assert_eq!(Locale::parse("fr"), None);
 }
+
+#[test]
+fn english_counts_agree_with_their_numbers_and_use_an_ascii_colon() {
+    let m = Messages::new(Locale::EnUs);
+    let offer =
+        |n: usize| m.format("ui-resume-offer", &[("title", "Call".into()), ("n", n.into())]);
+    assert!(offer(1).contains("(1 turn answered)"), "{}", offer(1));
+    assert!(offer(5).contains("(5 turns answered)"), "{}", offer(5));
+    let summary = m.format(
+        "validate-summary",
+        &[
+            ("scenarios", 1.into()),
+            ("rulesets", 2.into()),
+            ("errors", 0.into()),
+            ("warnings", 1.into()),
+        ],
+    );
+    assert_eq!(summary, "Checked 1 scenario and 2 rule sets: 0 errors, 1 warning.");
+    let line = m.format("speaker-line", &[("who", "You".into()), ("text", "请稍等".into())]);
+    assert_eq!(line, "You: 请稍等");
+    // Chinese keeps its full-width colon.
+    let zh = Messages::new(Locale::ZhCn);
+    assert_eq!(
+        zh.format("speaker-line", &[("who", "您".into()), ("text", "请稍等".into())]),
+        "您：请稍等"
+    );
+    // The trainee's post is in English where the scenario has a translation.
+    assert_eq!(
+        m.scenario_role("phone-three-rings", "物业管理处前台客服"),
+        "Property management front desk"
+    );
+}

@@ -48,10 +48,12 @@ pub fn briefing(ui: &mut egui::Ui, m: &Messages, scenario: &CompiledScenario) ->
     ui.add_space(12.0);
     egui::Grid::new("briefing").num_columns(2).spacing([16.0, 8.0]).show(ui, |ui| {
         fact_row(ui, m.get("ui-venue"), m.venue(s.venue));
-        let role = format!(
-            "{}（{}）",
-            m.scenario_text(&s.trainee.role),
-            trainee_state(m, s.trainee.starts)
+        let role = m.format(
+            "role-with-state",
+            &[
+                ("role", m.scenario_role(&s.id, &s.trainee.role).into()),
+                ("state", trainee_state(m, s.trainee.starts).into()),
+            ],
         );
         fact_row(ui, m.get("ui-your-role"), role);
         ui.label(RichText::new(m.get("ui-cast")).strong());

@@ -118,6 +118,10 @@ impl MenuView<'_> {
                     }
                 },
             );
+            // What is trained is Chinese: say so where the screens are not.
+            if m.locale() == Locale::EnUs {
+                ui.label(RichText::new(m.get("ui-content-language")).color(MUTED));
+            }
         });
         if locale != m.locale() {
             out.push(GameCommand::SetLocale(locale));
@@ -265,7 +269,7 @@ fn preview(ui: &mut egui::Ui, m: &Messages, scenario: &CompiledScenario) {
     ui.add_space(6.0);
     egui::Grid::new("menu-preview").num_columns(2).spacing([12.0, 6.0]).show(ui, |ui| {
         fact_row(ui, m.get("ui-venue"), m.venue(s.venue));
-        fact_row(ui, m.get("ui-your-role"), m.scenario_text(&s.trainee.role));
+        fact_row(ui, m.get("ui-your-role"), m.scenario_role(&s.id, &s.trainee.role));
         let tags: Vec<String> = s.tags.iter().map(|t| m.tag(t)).collect();
         fact_row(ui, m.get("ui-tag"), RichText::new(tags.join(" · ")).color(MUTED));
     });

@@ -219,7 +219,11 @@ pub fn dialogue(
 fn exchange(ui: &mut egui::Ui, m: &Messages, play: &CurrentPlay, turn: &TurnRecord) {
     if let (Some(line), Some(scenario)) = (&turn.line, &play.scenario) {
         let who = explain::speaker_name(m, scenario, turn.speaker.as_deref());
-        ui.label(RichText::new(format!("{who}：“{}”", m.scenario_text(line))).size(21.0));
+        let said = format!("“{}”", m.scenario_text(line));
+        ui.label(
+            RichText::new(m.format("speaker-line", &[("who", who.into()), ("text", said.into())]))
+                .size(21.0),
+        );
     }
     let reply = if turn.result.timed_out() {
         m.get("transcript-timed-out")
@@ -228,7 +232,9 @@ fn exchange(ui: &mut egui::Ui, m: &Messages, play: &CurrentPlay, turn: &TurnReco
     } else {
         turn.reply.clone()
     };
-    ui.label(RichText::new(format!("{}：{reply}", m.get("speaker-you"))).size(21.0).color(ACCENT));
+    let you =
+        m.format("speaker-line", &[("who", m.get("speaker-you").into()), ("text", reply.into())]);
+    ui.label(RichText::new(you).size(21.0).color(ACCENT));
     ui.label(RichText::new(m.get("ui-see-feedback")).color(MUTED));
 }
 
