@@ -577,3 +577,16 @@ fn the_game_loads_its_library_past_a_fifo_in_the_folder() {
     let refused = live.diagnostics().iter().find(|d| d.path.ends_with("pipe.ron")).unwrap();
     assert_eq!(refused.code.key(), "not-a-file");
 }
+
+/// With pinyin on, a digit may reach the game as committed text, not as a
+/// key: options are still picked by it, full-width included.
+#[test]
+fn an_option_digit_committed_by_the_input_method_picks_the_option() {
+    let commit = |t: &str| vec![egui::Event::Ime(egui::ImeEvent::Commit(t.into()))];
+    assert_eq!(playing::digit_typed(&commit("2")), Some(2));
+    assert_eq!(playing::digit_typed(&commit("３")), Some(3));
+    assert_eq!(playing::digit_typed(&[egui::Event::Text("1".into())]), Some(1));
+    assert_eq!(playing::digit_typed(&commit("12")), None);
+    assert_eq!(playing::digit_typed(&commit("你")), None);
+    assert_eq!(playing::digit_typed(&commit("0")), None);
+}

@@ -2,12 +2,14 @@
 //! the screens, the commands and the resources; the plugins are
 //! `GamePlugin` (routes commands to the session), `ScenarioAssetsPlugin`
 //! (scenario files as assets, hot reload), `UiPlugin` (one plugin per
-//! screen, drawn with egui), `ScenePlugin` (the 2D scene) and
+//! screen, drawn with egui), `ImePlugin` (the input method kept on through
+//! a scenario), `ScenePlugin` (the 2D scene) and
 //! `AutoplayPlugin` (scripted runs with screenshots). The core depends on
 //! none of it.
 
 pub mod autoplay;
 pub mod game;
+pub mod ime;
 pub mod scenario_assets;
 pub mod scene;
 pub mod state;
@@ -127,6 +129,7 @@ pub fn run(options: GameOptions) -> Result<ExitCode, GameError> {
         GamePlugin { locale: options.locale, seed: options.seed, progress },
         ScenarioAssetsPlugin { root },
         ui::UiPlugin { authoring: options.authoring },
+        ime::ImePlugin,
         scene::ScenePlugin,
     ))
     .add_systems(PreStartup, spawn_camera.before(EguiStartupSet::InitContexts));

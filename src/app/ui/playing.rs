@@ -274,6 +274,25 @@ fn reply_box(ui: &mut egui::Ui, m: &Messages, input: &mut TurnInput) -> Option<G
     sent
 }
 
+/// A digit 1–9 that came as text rather than as a key: with a Chinese
+/// input method on, a digit may be committed through the IME (and, in its
+/// full-width mode, as １–９).
+pub fn digit_typed(events: &[egui::Event]) -> Option<usize> {
+    events.iter().find_map(|e| {
+        let text = match e {
+            egui::Event::Text(t) | egui::Event::Ime(egui::ImeEvent::Commit(t)) => t.trim(),
+            _ => return None,
+        };
+        let mut chars = text.chars();
+        let digit = match (chars.next(), chars.next()) {
+            (Some(c @ '1'..='9'), None) => c as u32 - '0' as u32,
+            (Some(c @ '１'..='９'), None) => c as u32 - '０' as u32,
+            _ => return None,
+        };
+        Some(digit as usize)
+    })
+}
+
 /// The options as buttons, picked by a click or keys 1–9.
 fn option_buttons(
     ui: &mut egui::Ui,
@@ -298,7 +317,8 @@ fn option_buttons(
     for i in 0..count {
         let label = format!("{}. {}", i + 1, text(i));
         let button = ui.add(egui::Button::new(RichText::new(label).size(19.0)).wrap());
-        let by_key = DIGITS.get(i).is_some_and(|k| ui.input(|inp| inp.key_pressed(*k)));
+        let by_key = DIGITS.get(i).is_some_and(|k| ui.input(|inp| inp.key_pressed(*k)))
+            || ui.input(|inp| digit_typed(&inp.events)) == Some(i + 1);
         if button.clicked() || by_key {
             picked = Some(GameCommand::Answer(Input::Pick(i)));
         }
