@@ -4,7 +4,8 @@
 //! (scenario files as assets, hot reload), `UiPlugin` (one plugin per
 //! screen, drawn with egui), `ImePlugin` (the input method kept on through
 //! a scenario), `ScenePlugin` (the 2D scene) and
-//! `AutoplayPlugin` (scripted runs with screenshots). The core depends on
+//! `AutoplayPlugin` (scripted runs with screenshots); `WindowFitPlugin`
+//! sizes a trainee's window to the monitor it opens on. The core depends on
 //! none of it.
 
 pub mod autoplay;
@@ -14,6 +15,7 @@ pub mod scenario_assets;
 pub mod scene;
 pub mod state;
 pub mod ui;
+pub mod window_fit;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -144,6 +146,8 @@ pub fn run(options: GameOptions) -> Result<ExitCode, GameError> {
                 .add_plugins(autoplay::AutoplayPlugin);
         }
         None => {
+            // A trainee's window fits the monitor; scripted runs keep theirs.
+            app.add_plugins(window_fit::WindowFitPlugin);
             // Reactive: no busy loop while the trainee thinks. Trainees'
             // windows wake only for their input (and the timer's redraws);
             // authoring also wakes every 5 s to pick up saved files.
