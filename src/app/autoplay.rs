@@ -1,6 +1,7 @@
 //! `play --autoplay FILE --screenshot DIR`: plays scripted input (one line a
 //! turn, as in the terminal mode) in the real window, writes a PNG of the
-//! menu, the briefing, every turn's feedback and the debrief, then exits.
+//! menu, the briefing, every prompt before it is answered, every turn's
+//! feedback and the debrief, then exits.
 //! Used for the README's pictures and the render test.
 
 use std::collections::VecDeque;
@@ -33,6 +34,8 @@ pub struct Autoplay {
     wait: u32,
     exiting: Option<u32>,
     last_state: Option<AppState>,
+    /// The turn whose prompt was last pictured.
+    prompt_shot: Option<usize>,
 }
 
 impl Autoplay {
@@ -46,6 +49,7 @@ impl Autoplay {
             wait: SETTLE_FRAMES * 3,
             exiting: None,
             last_state: None,
+            prompt_shot: None,
         }
     }
 }
@@ -119,6 +123,12 @@ fn drive(
             } else if let Some(prompt) =
                 play.screen().and_then(|s| s.prompt).filter(|_| !play.finished())
             {
+                let turn = play.turns_played() + 1;
+                if auto.prompt_shot != Some(turn) {
+                    auto.prompt_shot = Some(turn);
+                    shoot(&mut commands, &mut auto, &format!("prompt-{turn:02}"));
+                    return;
+                }
                 match auto.lines.pop_front() {
                     Some(line) => {
                         let input =
