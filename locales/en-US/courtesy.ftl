@@ -47,6 +47,7 @@ speaker-unknown = Customer
 speaker-you = You
 speaker-line = { $who }: { $text }
 role-with-state = { $role } ({ $state })
+mood-in-brackets = ({ $mood })
 speaker-with-mood = { $name } ({ $mood })
 ending-good = Ending (good)
 ending-bad = Ending (bad)

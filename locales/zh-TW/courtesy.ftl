@@ -47,6 +47,7 @@ speaker-unknown = 客戶
 speaker-you = 您
 speaker-line = { $who }：{ $text }
 role-with-state = { $role }（{ $state }）
+mood-in-brackets = （{ $mood }）
 speaker-with-mood = { $name }（{ $mood }）
 ending-good = 結局（好）
 ending-bad = 結局（差）

@@ -145,19 +145,22 @@ pub fn dialogue(
     }
     let Some(screen) = play.screen() else { return out };
     if !screen.cue.is_empty() {
-        ui.label(
-            RichText::new(format!("〔{}〕", m.scenario_text(&screen.cue)))
-                .italics()
-                .color(MUTED)
-                .size(18.0),
-        );
+        // Narration in a frame of its own: slanted Chinese (fake italics)
+        // reads badly.
+        egui::Frame::new()
+            .fill(Color32::from_rgb(236, 232, 223))
+            .corner_radius(4)
+            .inner_margin(egui::Margin::symmetric(10, 5))
+            .show(ui, |ui| {
+                ui.label(RichText::new(m.scenario_text(&screen.cue)).color(MUTED).size(18.0));
+            });
     }
     if let Some(line) = &screen.line {
         ui.horizontal_wrapped(|ui| {
             if let Some(p) = &screen.speaker {
                 ui.label(RichText::new(m.scenario_text(&p.name)).strong().size(21.0));
                 ui.label(
-                    RichText::new(format!("（{}）", m.mood(p.mood)))
+                    RichText::new(m.format("mood-in-brackets", &[("mood", m.mood(p.mood).into())]))
                         .color(mood_color(p.mood))
                         .size(18.0),
                 );
@@ -189,11 +192,14 @@ pub fn dialogue(
         } else {
             m.format("ui-time-left", &[("left", format!("{left:.0}").into())])
         };
-        ui.add(
-            egui::ProgressBar::new(fraction)
-                .text(RichText::new(text).color(Color32::WHITE))
-                .fill(if fraction < 0.34 { BAD } else { ACCENT }),
-        );
+        // The words beside the bar, not on it: white on the bar ran onto the
+        // white track as the bar emptied.
+        let low = fraction < 0.34;
+        ui.horizontal(|ui| {
+            let words = RichText::new(text).strong().size(17.0);
+            ui.label(if low { words.color(BAD) } else { words });
+            ui.add(egui::ProgressBar::new(fraction).fill(if low { BAD } else { ACCENT }));
+        });
     }
     match &screen.prompt {
         Some(Prompt::Reply { .. }) => out.extend(reply_box(ui, m, input)),
