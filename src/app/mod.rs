@@ -48,6 +48,9 @@ pub struct GameOptions {
     pub authoring: bool,
     /// Scripted input lines and the folder for screenshots.
     pub autoplay: Option<(Vec<String>, PathBuf)>,
+    /// The window's size in logical pixels; without it, 1280×800, fitted
+    /// to the monitor (`window_fit`).
+    pub window: Option<(u32, u32)>,
 }
 
 /// When the process started (set by `cli::main`, else by `run`), for the
@@ -109,7 +112,10 @@ pub fn run(options: GameOptions) -> Result<ExitCode, GameError> {
             .set(WindowPlugin {
                 primary_window: Some(Window {
                     title: "courtesy".into(),
-                    resolution: WindowResolution::new(1280, 800),
+                    resolution: {
+                        let (w, h) = options.window.unwrap_or((1280, 800));
+                        WindowResolution::new(w, h)
+                    },
                     ime_enabled: true,
                     ..default()
                 }),
@@ -146,8 +152,10 @@ pub fn run(options: GameOptions) -> Result<ExitCode, GameError> {
                 .add_plugins(autoplay::AutoplayPlugin);
         }
         None => {
-            // A trainee's window fits the monitor; scripted runs keep theirs.
-            app.add_plugins(window_fit::WindowFitPlugin);
+            // A trainee's window fits the monitor; a size asked for is kept.
+            if options.window.is_none() {
+                app.add_plugins(window_fit::WindowFitPlugin);
+            }
             // Reactive: no busy loop while the trainee thinks. Trainees'
             // windows wake only for their input (and the timer's redraws);
             // authoring also wakes every 5 s to pick up saved files.

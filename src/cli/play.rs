@@ -43,6 +43,20 @@ pub struct PlayArgs {
     /// Folder for the PNGs that --autoplay writes.
     #[arg(long, requires = "autoplay")]
     pub screenshot: Option<PathBuf>,
+    /// The window's size for --autoplay, as WIDTHxHEIGHT (default 1280x800).
+    #[arg(long, requires = "autoplay", value_parser = window_size, value_name = "WxH")]
+    pub window: Option<(u32, u32)>,
+}
+
+/// `800x600` as (800, 600).
+fn window_size(text: &str) -> Result<(u32, u32), String> {
+    let (w, h) =
+        text.split_once(['x', 'X', '×']).ok_or("write it as WIDTHxHEIGHT, e.g. 800x600")?;
+    let number = |s: &str| s.trim().parse::<u32>().ok().filter(|n| (200..=8192).contains(n));
+    match (number(w), number(h)) {
+        (Some(w), Some(h)) => Ok((w, h)),
+        _ => Err("width and height are whole numbers from 200 to 8192".into()),
+    }
 }
 
 /// Without `--text`, `play` opens the game window when there is one to open
@@ -66,6 +80,7 @@ pub fn run(context: &Context, args: PlayArgs) -> Outcome {
                 scenario: args.scenario.clone(),
                 authoring: false,
                 autoplay,
+                window: args.window,
             };
             match courtesy::app::run(options) {
                 Ok(code) => return Ok(code),
@@ -88,6 +103,7 @@ pub fn author(context: &Context, dir: PathBuf) -> Outcome {
             scenario: None,
             authoring: true,
             autoplay: None,
+            window: None,
         };
         match courtesy::app::run(options) {
             Ok(code) => return Ok(code),
