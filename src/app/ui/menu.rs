@@ -12,7 +12,7 @@ use courtesy_core::play::Mode;
 use courtesy_core::{CompiledScenario, Locale, Messages};
 use egui::{Align, Color32, Key, RichText};
 
-use super::widgets::{ACCENT, BAD, MUTED, fact_row, heading, locale_name, source_lines};
+use super::widgets::{ACCENT, BAD, MUTED, heading, locale_name, source_lines};
 use super::{DrawScreens, panel_frame, root_ui};
 use crate::app::scenario_assets::LiveLibrary;
 use crate::app::state::{AppState, GameCommand, MenuFilter, MenuOrder, Preferences, Progress};
@@ -108,16 +108,18 @@ impl MenuView<'_> {
             ui.label(m.get("ui-mode"));
             ui.radio_value(&mut mode, Mode::Practice, m.get("ui-mode-practice"));
             ui.radio_value(&mut mode, Mode::Exam, m.get("ui-mode-exam"));
-            ui.add_space(20.0);
+        });
+        // The language on a row of its own, so it never runs off a narrow window.
+        ui.horizontal_wrapped(|ui| {
             ui.label(m.get("ui-language"));
-            egui::ComboBox::from_id_salt("menu-locale").selected_text(locale_name(locale)).show_ui(
-                ui,
-                |ui| {
+            egui::ComboBox::from_id_salt("menu-locale")
+                .selected_text(locale_name(locale))
+                .width(120.0)
+                .show_ui(ui, |ui| {
                     for l in Locale::ALL {
                         ui.selectable_value(&mut locale, l, locale_name(l));
                     }
-                },
-            );
+                });
             // What is trained is Chinese: say so where the screens are not.
             if m.locale() == Locale::EnUs {
                 ui.label(RichText::new(m.get("ui-content-language")).color(MUTED));
@@ -156,65 +158,76 @@ impl MenuView<'_> {
         }
 
         let height = ui.available_height();
-        ui.columns(2, |columns| {
-            let left = &mut columns[0];
-            filters(left, m, library, filter);
-            left.label(
-                RichText::new(m.format("ui-scenario-count", &[("n", visible.len().into())]))
-                    .color(MUTED),
-            );
-            if visible.is_empty() {
-                left.label(m.get("ui-no-scenarios"));
-            }
-            let list_height = (left.available_height().min(height) - 8.0).max(120.0);
-            egui::ScrollArea::vertical().id_salt("menu-list").max_height(list_height).show(
-                left,
-                |ui| {
-                    ui.set_width(ui.available_width());
-                    for s in &visible {
-                        let selected = menu.selected.as_deref() == Some(s.id());
-                        let response = ui.add_sized(
-                            [ui.available_width(), 30.0],
-                            egui::Button::selectable(
-                                selected,
-                                RichText::new(m.scenario_title(s.id(), &s.scenario.title))
-                                    .size(18.0),
-                            )
-                            .right_text(
-                                RichText::new(m.venue(s.scenario.venue)).color(MUTED).size(15.0),
-                            ),
-                        );
-                        if selected && menu.scrolled_to.as_deref() != Some(s.id()) {
-                            response.scroll_to_me(Some(Align::Center));
-                            menu.scrolled_to = Some(s.id().to_string());
-                        }
-                        if response.clicked() {
-                            menu.selected = Some(s.id().to_string());
-                        }
-                        if response.double_clicked() {
-                            out.push(GameCommand::Open { scenario: s.id().to_string() });
-                        }
+        // Two columns that share the window's width and never run past it:
+        // the list at most 460 wide, the preview the rest, each wrapping its
+        // text to its own width.
+        let gap = 16.0;
+        let total = ui.available_width();
+        let left_width = (total * 0.42).clamp(220.0, 460.0).min((total - gap) / 2.0).max(160.0);
+        let right_width = (total - left_width - gap).max(160.0);
+        ui.horizontal_top(|ui| {
+            ui.allocate_ui_with_layout(
+                egui::vec2(left_width, height),
+                egui::Layout::top_down(Align::Min),
+                |left| {
+                    left.set_width(left_width);
+                    filters(left, m, library, filter);
+                    left.label(
+                        RichText::new(
+                            m.format("ui-scenario-count", &[("n", visible.len().into())]),
+                        )
+                        .color(MUTED),
+                    );
+                    if visible.is_empty() {
+                        left.label(m.get("ui-no-scenarios"));
                     }
+                    let list_height = (left.available_height().min(height) - 8.0).max(120.0);
+                    egui::ScrollArea::vertical().id_salt("menu-list").max_height(list_height).show(
+                        left,
+                        |ui| {
+                            ui.set_width(ui.available_width());
+                            for s in &visible {
+                                if let Some(command) = list_entry(ui, m, s, menu) {
+                                    out.push(command);
+                                }
+                            }
+                        },
+                    );
                 },
             );
-
-            let right = &mut columns[1];
-            let chosen =
-                menu.selected.as_ref().and_then(|id| visible.iter().find(|s| s.id() == id));
-            if let Some(s) = chosen {
-                preview(right, m, s);
-                right.add_space(12.0);
-                right.horizontal(|ui| {
-                    let start = ui.add(
-                        egui::Button::new(RichText::new(m.get("ui-start")).size(20.0).strong())
-                            .min_size([160.0, 42.0].into()),
+            ui.add_space(gap);
+            ui.allocate_ui_with_layout(
+                egui::vec2(right_width, height),
+                egui::Layout::top_down(Align::Min),
+                |right| {
+                    right.set_width(right_width);
+                    let chosen =
+                        menu.selected.as_ref().and_then(|id| visible.iter().find(|s| s.id() == id));
+                    let Some(s) = chosen else { return };
+                    // Start right under the title, so a short window still shows it.
+                    right.label(
+                        RichText::new(m.scenario_title(s.id(), &s.scenario.title))
+                            .size(22.0)
+                            .strong()
+                            .color(ACCENT),
                     );
-                    if start.clicked() {
-                        out.push(GameCommand::Open { scenario: s.id().to_string() });
-                    }
-                    ui.label(RichText::new(m.get("ui-keys-menu")).color(MUTED).size(14.0));
-                });
-            }
+                    right.horizontal_wrapped(|ui| {
+                        let start = ui.add(
+                            egui::Button::new(RichText::new(m.get("ui-start")).size(20.0).strong())
+                                .min_size([160.0, 42.0].into()),
+                        );
+                        if start.clicked() {
+                            out.push(GameCommand::Open { scenario: s.id().to_string() });
+                        }
+                        ui.label(RichText::new(m.get("ui-keys-menu")).color(MUTED).size(14.0));
+                    });
+                    right.add_space(6.0);
+                    egui::ScrollArea::vertical().id_salt("menu-preview").show(right, |ui| {
+                        ui.set_width(ui.available_width());
+                        preview(ui, m, s);
+                    });
+                },
+            );
         });
         out
     }
@@ -261,18 +274,51 @@ fn filters(ui: &mut egui::Ui, m: &Messages, library: &LiveLibrary, menu: &mut Me
     });
 }
 
-/// The menu's view of one scenario: title, summary, where, tags, sources.
+/// One scenario in the menu's list: its title (cut short with … when the
+/// column is narrow) and venue; a click selects it, a double click opens it.
+fn list_entry(
+    ui: &mut egui::Ui,
+    m: &Messages,
+    s: &CompiledScenario,
+    menu: &mut MenuSelection,
+) -> Option<GameCommand> {
+    let selected = menu.selected.as_deref() == Some(s.id());
+    let response = ui.add_sized(
+        [ui.available_width(), 30.0],
+        egui::Button::selectable(
+            selected,
+            RichText::new(m.scenario_title(s.id(), &s.scenario.title)).size(18.0),
+        )
+        .right_text(RichText::new(m.venue(s.scenario.venue)).color(MUTED).size(15.0))
+        .truncate(),
+    );
+    if selected && menu.scrolled_to.as_deref() != Some(s.id()) {
+        response.scroll_to_me(Some(Align::Center));
+        menu.scrolled_to = Some(s.id().to_string());
+    }
+    if response.clicked() {
+        menu.selected = Some(s.id().to_string());
+    }
+    response.double_clicked().then(|| GameCommand::Open { scenario: s.id().to_string() })
+}
+
+/// The menu's view of one scenario under its title: summary, where, post,
+/// tags and sources, each wrapped to the column.
 fn preview(ui: &mut egui::Ui, m: &Messages, scenario: &CompiledScenario) {
     let s = &scenario.scenario;
-    ui.label(RichText::new(m.scenario_title(&s.id, &s.title)).size(22.0).strong().color(ACCENT));
     ui.label(RichText::new(m.scenario_summary(&s.id, &s.summary)).size(17.0));
     ui.add_space(6.0);
-    egui::Grid::new("menu-preview").num_columns(2).spacing([12.0, 6.0]).show(ui, |ui| {
-        fact_row(ui, m.get("ui-venue"), m.venue(s.venue));
-        fact_row(ui, m.get("ui-your-role"), m.scenario_role(&s.id, &s.trainee.role));
-        let tags: Vec<String> = s.tags.iter().map(|t| m.tag(t)).collect();
-        fact_row(ui, m.get("ui-tag"), RichText::new(tags.join(" · ")).color(MUTED));
-    });
+    let tags: Vec<String> = s.tags.iter().map(|t| m.tag(t)).collect();
+    for (label, value) in [
+        (m.get("ui-venue"), RichText::new(m.venue(s.venue))),
+        (m.get("ui-your-role"), RichText::new(m.scenario_role(&s.id, &s.trainee.role))),
+        (m.get("ui-tag"), RichText::new(tags.join(" · ")).color(MUTED)),
+    ] {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(label).strong());
+            ui.label(value);
+        });
+    }
     ui.add_space(4.0);
     source_lines(ui, m, "ui-sources", s, 15.0);
 }
