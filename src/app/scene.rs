@@ -58,12 +58,61 @@ impl SceneKey {
     }
 }
 
-/// Draws the scene behind the panels, rebuilt when what it shows changes.
+/// Draws the scene behind the panels, rebuilt when what it shows changes,
+/// and scaled to the part of the window the panels leave free.
 pub struct ScenePlugin;
 
 impl Plugin for ScenePlugin {
     fn build(&self, app: &mut App) {
-        app.add_systems(Update, rebuild_scene);
+        app.init_resource::<SceneArea>().add_systems(Update, (rebuild_scene, fit_the_camera));
+    }
+}
+
+/// The part of the window the screens' panels leave to the scene, in
+/// logical pixels from the top-left; each screen that shows the scene
+/// writes it as it lays out its panels.
+#[derive(Resource, Default, Debug, Clone, Copy, PartialEq)]
+pub struct SceneArea(pub Option<Rect>);
+
+/// What every venue draws, in world units: the people, the furniture and
+/// the speech bubble (the floor and the wall run on beyond it).
+pub const SCENE_BOX: Rect =
+    Rect { min: Vec2::new(-570.0, ORIGIN.y - 160.0), max: Vec2::new(570.0, ORIGIN.y + 200.0) };
+
+/// The camera's position and scale (world units per logical pixel) that
+/// show all of [`SCENE_BOX`], centred, in `area` of a window of `window`
+/// logical pixels: a small window shrinks the scene rather than cropping
+/// it, a large one enlarges it (up to twice its size).
+pub fn camera_for(area: Rect, window: Vec2) -> (Vec2, f32) {
+    let free = area.size().max(Vec2::splat(1.0));
+    let scale = (SCENE_BOX.width() / free.x).max(SCENE_BOX.height() / free.y).max(0.5);
+    let (design, centre) = (SCENE_BOX.center(), area.center());
+    // A world point p shows at window/2 + (p - camera) / scale, y flipped.
+    let camera = Vec2::new(
+        design.x - (centre.x - window.x / 2.0) * scale,
+        design.y + (centre.y - window.y / 2.0) * scale,
+    );
+    (camera, scale)
+}
+
+fn fit_the_camera(
+    area: Res<SceneArea>,
+    windows: Query<&Window, With<bevy::window::PrimaryWindow>>,
+    mut cameras: Query<(&mut Transform, &mut Projection), With<Camera2d>>,
+) {
+    let Ok(window) = windows.single() else { return };
+    let Some(free) = area.0 else { return };
+    let (at, scale) = camera_for(free, window.size());
+    for (mut transform, mut projection) in &mut cameras {
+        if transform.translation.truncate().distance(at) > 0.5 {
+            transform.translation = at.extend(transform.translation.z);
+        }
+        if let Projection::Orthographic(ortho) = projection.as_ref()
+            && (ortho.scale - scale).abs() > 0.001
+            && let Projection::Orthographic(ortho) = projection.as_mut()
+        {
+            ortho.scale = scale;
+        }
     }
 }
 
@@ -458,6 +507,36 @@ impl Painter<'_, '_, '_> {
                 z,
                 curve * side,
             );
+        }
+    }
+}
+
+#[cfg(test)]
+mod camera_tests {
+    use super::*;
+
+    /// Where a world point shows in the window, for a camera.
+    fn on_screen(p: Vec2, camera: Vec2, scale: f32, window: Vec2) -> Vec2 {
+        Vec2::new(
+            window.x / 2.0 + (p.x - camera.x) / scale,
+            window.y / 2.0 - (p.y - camera.y) / scale,
+        )
+    }
+
+    #[test]
+    fn the_whole_scene_shows_in_the_free_area_at_every_size() {
+        for (window, area) in [
+            (Vec2::new(800.0, 600.0), Rect::new(0.0, 70.0, 800.0, 380.0)),
+            (Vec2::new(1366.0, 768.0), Rect::new(0.0, 70.0, 900.0, 548.0)),
+            (Vec2::new(1920.0, 1080.0), Rect::new(0.0, 70.0, 1920.0, 860.0)),
+            (Vec2::new(640.0, 480.0), Rect::new(0.0, 60.0, 640.0, 260.0)),
+        ] {
+            let (camera, scale) = camera_for(area, window);
+            for corner in [SCENE_BOX.min, SCENE_BOX.max] {
+                let shown = on_screen(corner, camera, scale, window);
+                let inside = area.inflate(0.5).contains(shown);
+                assert!(inside, "{window}: {corner} shows at {shown}, outside {area:?}");
+            }
         }
     }
 }

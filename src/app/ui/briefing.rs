@@ -8,7 +8,8 @@ use courtesy_core::{CompiledScenario, Messages};
 use egui::{Key, RichText};
 
 use super::widgets::{big_button, fact_row, heading, source_lines, trainee_state};
-use super::{DrawScreens, panel_frame, root_ui};
+use super::{DrawScreens, free_rect, panel_frame, root_ui};
+use crate::app::scene::SceneArea;
 use crate::app::state::{AppState, CurrentPlay, GameCommand, Preferences};
 
 /// Draws the briefing while it is the screen.
@@ -28,6 +29,7 @@ fn draw(
     prefs: Res<Preferences>,
     play: Res<CurrentPlay>,
     mut out: MessageWriter<GameCommand>,
+    mut scene_area: ResMut<SceneArea>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
     let Some(scenario) = play.scenario.as_deref() else { return Ok(()) };
@@ -35,6 +37,7 @@ fn draw(
     egui::Panel::bottom("briefing").frame(panel_frame()).show(&mut root, |ui| {
         out.write_batch(briefing(ui, &prefs.messages, scenario));
     });
+    scene_area.set_if_neq(SceneArea(Some(free_rect(&root))));
     Ok(())
 }
 

@@ -54,6 +54,12 @@ impl Plugin for UiPlugin {
     }
 }
 
+/// What the panels laid out in `root` left free, for the scene behind them.
+pub fn free_rect(root: &egui::Ui) -> Rect {
+    let r = root.available_rect_before_wrap();
+    Rect::new(r.min.x, r.min.y, r.max.x, r.max.y)
+}
+
 /// The whole window as a Ui on the background layer, for a screen's panels.
 pub fn root_ui(ctx: &egui::Context) -> egui::Ui {
     egui::Ui::new(

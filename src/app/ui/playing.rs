@@ -13,7 +13,8 @@ use courtesy_core::{Input, Messages, TurnRecord};
 use egui::{Align, Color32, FontId, Key, Layout, RichText};
 
 use super::widgets::{ACCENT, BAD, GOOD, MUTED, big_button, mood_color, turn_feedback};
-use super::{DrawScreens, panel_frame, root_ui};
+use super::{DrawScreens, free_rect, panel_frame, root_ui};
+use crate::app::scene::SceneArea;
 use crate::app::state::{
     AppState, CurrentPlay, GameCommand, LastTurn, Preferences, TurnInput, TurnPhase,
 };
@@ -33,6 +34,7 @@ impl Plugin for PlayingPlugin {
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn draw(
     mut contexts: EguiContexts,
     prefs: Res<Preferences>,
@@ -41,6 +43,7 @@ fn draw(
     last: Res<LastTurn>,
     phase: Res<State<TurnPhase>>,
     mut out: MessageWriter<GameCommand>,
+    mut scene_area: ResMut<SceneArea>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
     let m = &prefs.messages;
@@ -68,6 +71,7 @@ fn draw(
     egui::Panel::bottom("dialogue").frame(panel_frame()).min_size(220.0).show(&mut root, |ui| {
         out.write_batch(dialogue(ui, m, &play, &mut input, explained));
     });
+    scene_area.set_if_neq(SceneArea(Some(free_rect(&root))));
     Ok(())
 }
 
