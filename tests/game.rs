@@ -16,8 +16,8 @@ use bevy_egui::egui;
 use courtesy::app::game::GamePlugin;
 use courtesy::app::scenario_assets::{LiveLibrary, ScenarioAssetsPlugin};
 use courtesy::app::state::{
-    AppState, CurrentPlay, GameCommand, LastTurn, MenuFilter, MenuOrder, Preferences, Progress,
-    TurnInput, TurnPhase,
+    AppState, BeginBlocked, CurrentPlay, GameCommand, LastTurn, MenuFilter, MenuOrder, Preferences,
+    Progress, TurnInput, TurnPhase,
 };
 use courtesy::app::ui::playing;
 use courtesy_core::diagnostic::read_source;
@@ -45,8 +45,11 @@ fn catalogue() -> LiveLibrary {
 }
 
 /// A headless app with the game's logic and one second per update.
+/// The game, with a trainee who has given their name.
 fn app() -> App {
-    app_saving_to(None)
+    let mut app = app_saving_to(None);
+    app.world_mut().resource_mut::<Preferences>().trainee = "测试学员".into();
+    app
 }
 
 /// The same, keeping the trainee's progress in `store`.
@@ -217,7 +220,7 @@ fn a_session_cut_off_is_offered_again_and_resumes_where_it_stopped() {
 }
 
 #[test]
-fn leaving_for_the_menu_half_way_offers_the_session_and_a_new_start_drops_it() {
+fn leaving_for_the_menu_half_way_offers_the_session_and_a_new_start_asks_first() {
     let mut app = app();
     send(&mut app, GameCommand::Open { scenario: "gate-guard-asleep".into() });
     send(&mut app, GameCommand::Begin);
@@ -226,11 +229,32 @@ fn leaving_for_the_menu_half_way_offers_the_session_and_a_new_start_drops_it() {
     assert_eq!(state(&app), AppState::Menu);
     assert!(app.world().resource::<Progress>().resumable.is_some());
     send(&mut app, GameCommand::Open { scenario: "unknown-question".into() });
+    // Begin does not silently throw the saved session away: the briefing asks.
     send(&mut app, GameCommand::Begin);
+    assert_eq!(state(&app), AppState::Briefing);
+    assert_eq!(play(&app).begin_blocked, Some(BeginBlocked::SavedSession));
+    assert!(app.world().resource::<Progress>().resumable.is_some());
+    send(&mut app, GameCommand::BeginDiscardingSaved);
+    assert_eq!(state(&app), AppState::Playing);
+    assert_eq!(play(&app).begin_blocked, None);
     assert!(app.world().resource::<Progress>().resumable.is_none());
     // With nothing to resume, Resume does nothing.
     send(&mut app, GameCommand::Resume);
     assert_eq!(play(&app).scenario.as_ref().unwrap().id(), "unknown-question");
+}
+
+/// `play --scenario` opens the briefing without the menu's name box: the
+/// briefing asks who is playing before it starts.
+#[test]
+fn a_scenario_does_not_start_until_the_trainee_says_who_they_are() {
+    let mut app = app_saving_to(None);
+    send(&mut app, GameCommand::Open { scenario: "gate-guard-asleep".into() });
+    send(&mut app, GameCommand::Begin);
+    assert_eq!(state(&app), AppState::Briefing);
+    assert_eq!(play(&app).begin_blocked, Some(BeginBlocked::NoName));
+    app.world_mut().resource_mut::<Preferences>().trainee = "张三".into();
+    send(&mut app, GameCommand::Begin);
+    assert_eq!(state(&app), AppState::Playing);
 }
 
 #[test]

@@ -135,6 +135,12 @@ ui-title = courtesy · service etiquette training
 ui-subtitle = Real situations from the service manuals: say the right thing, do the right thing.
 ui-name = Trainee name
 ui-name-hint = Your name
+ui-name-needed = Enter your name first: the debrief and the results are kept under it.
+ui-discard-saved = A session is still unfinished: { $title } ({ $n ->
+    [one] { $n } turn answered
+   *[other] { $n } turns answered
+}). Starting now discards it.
+ui-discard-and-begin = Discard it and start
 ui-mode = Mode
 ui-mode-practice = Practice (feedback every turn)
 ui-mode-exam = Exam (feedback at the end)

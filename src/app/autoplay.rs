@@ -13,8 +13,11 @@ use bevy::render::view::screenshot::{Screenshot, save_to_disk};
 use courtesy_core::Input;
 
 use super::scenario_assets::LiveLibrary;
-use super::state::{AppState, CurrentPlay, GameCommand, LastTurn};
+use super::state::{AppState, CurrentPlay, GameCommand, LastTurn, Preferences};
 use super::ui::menu::MenuSelection;
+
+/// The trainee a scripted run plays as.
+pub const AUTOPLAY_TRAINEE: &str = "autoplay";
 
 /// Frames to wait for the UI to settle before each picture.
 const SETTLE_FRAMES: u32 = 12;
@@ -72,6 +75,7 @@ fn drive(
     last: Res<LastTurn>,
     library: Res<LiveLibrary>,
     mut menu: ResMut<MenuSelection>,
+    mut prefs: ResMut<Preferences>,
     mut out: MessageWriter<GameCommand>,
     mut exit: MessageWriter<AppExit>,
 ) {
@@ -113,6 +117,10 @@ fn drive(
             out.write(GameCommand::Open { scenario: auto.scenario.clone() });
         }
         AppState::Briefing => {
+            // A scripted run plays under a name of its own.
+            if prefs.trainee.trim().is_empty() {
+                prefs.trainee = AUTOPLAY_TRAINEE.into();
+            }
             shoot(&mut commands, &mut auto, "briefing");
             out.write(GameCommand::Begin);
         }

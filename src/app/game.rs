@@ -16,8 +16,8 @@ use courtesy_core::{Input, Locale, Messages, Session};
 
 use super::scenario_assets::LiveLibrary;
 use super::state::{
-    AppState, CurrentPlay, GameCommand, LastTurn, MenuFilter, MenuOrder, Preferences, Progress,
-    TurnInput, TurnPhase,
+    AppState, BeginBlocked, CurrentPlay, GameCommand, LastTurn, MenuFilter, MenuOrder, Preferences,
+    Progress, TurnInput, TurnPhase,
 };
 
 /// The screens, the session and the commands.
@@ -89,12 +89,24 @@ impl Game<'_> {
     fn apply(&mut self, command: GameCommand) {
         match command {
             GameCommand::Open { scenario } => self.open(&scenario),
-            GameCommand::Begin => {
-                if *self.screen.get() == AppState::Briefing {
-                    // A new session replaces the one that could be resumed.
-                    self.progress.resumable = None;
-                    self.start_new();
+            begin @ (GameCommand::Begin | GameCommand::BeginDiscardingSaved) => {
+                if *self.screen.get() != AppState::Briefing {
+                    return;
                 }
+                // Who is playing is asked once per launch; results and
+                // saves carry the name.
+                if self.prefs.trainee.trim().is_empty() {
+                    self.play.begin_blocked = Some(BeginBlocked::NoName);
+                    return;
+                }
+                // A saved session is only discarded when the trainee says so.
+                if self.progress.resumable.is_some() && begin == GameCommand::Begin {
+                    self.play.begin_blocked = Some(BeginBlocked::SavedSession);
+                    return;
+                }
+                self.play.begin_blocked = None;
+                self.progress.resumable = None;
+                self.start_new();
             }
             GameCommand::Answer(input) => self.answer(input),
             GameCommand::Continue => {
@@ -153,6 +165,7 @@ impl Game<'_> {
     /// Opens a scenario's briefing.
     fn open(&mut self, id: &str) {
         if let Some(found) = self.library.playable(id) {
+            self.play.begin_blocked = None;
             self.play.scenario = Some(found);
             self.play.session = None;
             self.play.result = None;
@@ -170,6 +183,7 @@ impl Game<'_> {
 
     /// Plays `session` (new or resumed) from a clean turn.
     fn start(&mut self, session: Session) {
+        self.play.begin_blocked = None;
         self.play.scenario = Some(Arc::clone(session.scenario()));
         self.play.session = Some(session);
         self.play.result = None;

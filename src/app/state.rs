@@ -57,6 +57,9 @@ pub enum GameCommand {
     },
     /// Start playing the scenario of the briefing.
     Begin,
+    /// Start the briefed scenario even though it discards the unfinished
+    /// session that is saved.
+    BeginDiscardingSaved,
     /// Answer the current prompt.
     Answer(Input),
     /// Close the feedback of the last turn and go on.
@@ -97,6 +100,15 @@ impl Preferences {
     }
 }
 
+/// Why a scenario did not start when asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BeginBlocked {
+    /// Nobody has said who is playing.
+    NoName,
+    /// An unfinished session is saved, and starting would discard it.
+    SavedSession,
+}
+
 /// The scenario being briefed or played, its session and its result.
 #[derive(Resource, Default)]
 pub struct CurrentPlay {
@@ -108,6 +120,9 @@ pub struct CurrentPlay {
     pub result: Option<ScenarioResult>,
     /// Seed of the next session; each start takes one and moves on.
     pub next_seed: u64,
+    /// Why the last `Begin` did not start: the briefing asks for what it
+    /// needs.
+    pub begin_blocked: Option<BeginBlocked>,
 }
 
 impl CurrentPlay {

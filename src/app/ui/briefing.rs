@@ -4,13 +4,13 @@
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
-use courtesy_core::{CompiledScenario, Messages};
-use egui::{Key, RichText};
+use courtesy_core::CompiledScenario;
+use egui::{Color32, Key, RichText};
 
-use super::widgets::{big_button, fact_row, heading, source_lines, trainee_state};
+use super::widgets::{BAD, big_button, fact_row, heading, source_lines, trainee_state};
 use super::{DrawScreens, free_rect, panel_frame, root_ui};
 use crate::app::scene::SceneArea;
-use crate::app::state::{AppState, CurrentPlay, GameCommand, Preferences};
+use crate::app::state::{AppState, BeginBlocked, CurrentPlay, GameCommand, Preferences, Progress};
 
 /// Draws the briefing while it is the screen.
 pub struct BriefingPlugin;
@@ -26,8 +26,9 @@ impl Plugin for BriefingPlugin {
 
 fn draw(
     mut contexts: EguiContexts,
-    prefs: Res<Preferences>,
+    mut prefs: ResMut<Preferences>,
     play: Res<CurrentPlay>,
+    progress: Res<Progress>,
     mut out: MessageWriter<GameCommand>,
     mut scene_area: ResMut<SceneArea>,
 ) -> Result {
@@ -35,15 +36,36 @@ fn draw(
     let Some(scenario) = play.scenario.as_deref() else { return Ok(()) };
     let mut root = root_ui(&ctx);
     egui::Panel::bottom("briefing").frame(panel_frame()).show(&mut root, |ui| {
-        out.write_batch(briefing(ui, &prefs.messages, scenario));
+        let saved = progress.resumable.as_ref().map(|saved| {
+            let title = play
+                .scenario
+                .as_ref()
+                .filter(|s| s.id() == saved.session.scenario)
+                .map_or(saved.session.scenario.clone(), |s| {
+                    prefs.messages.scenario_title(s.id(), &s.scenario.title)
+                });
+            (title, saved.session.inputs.len())
+        });
+        let prefs = prefs.bypass_change_detection();
+        out.write_batch(briefing(ui, prefs, scenario, play.begin_blocked, saved));
     });
     scene_area.set_if_neq(SceneArea(Some(free_rect(&root))));
     Ok(())
 }
 
-/// The briefing panel: where, who, what the manual expects.
-pub fn briefing(ui: &mut egui::Ui, m: &Messages, scenario: &CompiledScenario) -> Vec<GameCommand> {
+/// The briefing panel: where, who, what the manual expects; who is playing,
+/// when nobody has said; and, before a saved session would be discarded,
+/// the choice to continue it instead. `saved` is the saved session's title
+/// and turns.
+pub fn briefing(
+    ui: &mut egui::Ui,
+    prefs: &mut Preferences,
+    scenario: &CompiledScenario,
+    blocked: Option<BeginBlocked>,
+    saved: Option<(String, usize)>,
+) -> Vec<GameCommand> {
     let mut out = Vec::new();
+    let (m, trainee) = (&prefs.messages, &mut prefs.trainee);
     let s = &scenario.scenario;
     heading(ui, m.scenario_title(&s.id, &s.title));
     ui.add_space(6.0);
@@ -76,9 +98,54 @@ pub fn briefing(ui: &mut egui::Ui, m: &Messages, scenario: &CompiledScenario) ->
     ui.add_space(10.0);
     source_lines(ui, m, "ui-sources", s, 18.0);
     ui.add_space(16.0);
+    // Who is playing: asked here when the menu was skipped (play --scenario).
+    let mut name_entered = false;
+    if trainee.trim().is_empty() || blocked == Some(BeginBlocked::NoName) {
+        ui.horizontal_wrapped(|ui| {
+            ui.label(RichText::new(m.get("ui-name")).strong());
+            let name = ui.add(
+                egui::TextEdit::singleline(trainee)
+                    .hint_text(m.get("ui-name-hint"))
+                    .desired_width(200.0),
+            );
+            name_entered = name.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
+            if blocked == Some(BeginBlocked::NoName) {
+                name.request_focus();
+                ui.label(RichText::new(m.get("ui-name-needed")).color(BAD));
+            }
+        });
+        ui.add_space(8.0);
+    }
+    if blocked == Some(BeginBlocked::SavedSession)
+        && let Some((title, turns)) = &saved
+    {
+        egui::Frame::new()
+            .fill(Color32::from_rgb(255, 246, 214))
+            .corner_radius(6)
+            .inner_margin(egui::Margin::same(10))
+            .show(ui, |ui| {
+                ui.label(m.format(
+                    "ui-discard-saved",
+                    &[("title", title.clone().into()), ("n", (*turns).into())],
+                ));
+                ui.horizontal_wrapped(|ui| {
+                    if ui.button(RichText::new(m.get("ui-resume")).strong()).clicked() {
+                        out.push(GameCommand::Resume);
+                    }
+                    if ui.button(m.get("ui-discard-and-begin")).clicked() {
+                        out.push(GameCommand::BeginDiscardingSaved);
+                    }
+                });
+            });
+        ui.add_space(8.0);
+    }
     ui.horizontal(|ui| {
         let begin = big_button(ui, m.get("ui-begin"), 20.0, [180.0, 42.0]);
-        if begin.clicked() || ui.input(|i| i.key_pressed(Key::Enter)) {
+        let nothing_focused = ui.memory(|mem| mem.focused().is_none());
+        if begin.clicked()
+            || name_entered
+            || (nothing_focused && ui.input(|i| i.key_pressed(Key::Enter)))
+        {
             out.push(GameCommand::Begin);
         }
         if ui.button(m.get("ui-menu")).clicked() || ui.input(|i| i.key_pressed(Key::Escape)) {
