@@ -7,6 +7,7 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use courtesy_core::CompiledScenario;
 use egui::{Color32, Key, RichText};
 
+use super::kinsoku;
 use super::widgets::{BAD, big_button, fact_row, heading, source_lines, trainee_state};
 use super::{DrawScreens, free_rect, panel_frame, root_ui};
 use crate::app::scene::SceneArea;
@@ -69,7 +70,7 @@ pub fn briefing(
     let s = &scenario.scenario;
     heading(ui, m.scenario_title(&s.id, &s.title));
     ui.add_space(6.0);
-    ui.label(RichText::new(m.scenario_summary(&s.id, &s.summary)).size(19.0));
+    kinsoku::label(ui, RichText::new(m.scenario_summary(&s.id, &s.summary)).size(19.0));
     ui.add_space(12.0);
     egui::Grid::new("briefing").num_columns(2).spacing([16.0, 8.0]).show(ui, |ui| {
         fact_row(ui, m.get("ui-venue"), m.venue(s.venue));
@@ -81,15 +82,18 @@ pub fn briefing(
             ],
         );
         fact_row(ui, m.get("ui-your-role"), role);
-        ui.label(RichText::new(m.get("ui-cast")).strong());
+        kinsoku::label(ui, RichText::new(m.get("ui-cast")).strong());
         ui.vertical(|ui| {
             for p in &s.cast {
-                ui.label(format!(
-                    "{} · {} · {}",
-                    m.scenario_text(&p.name),
-                    m.role(p.role),
-                    m.mood(p.mood)
-                ));
+                kinsoku::label(
+                    ui,
+                    format!(
+                        "{} · {} · {}",
+                        m.scenario_text(&p.name),
+                        m.role(p.role),
+                        m.mood(p.mood)
+                    ),
+                );
             }
         });
         ui.end_row();
@@ -102,7 +106,7 @@ pub fn briefing(
     let mut name_entered = false;
     if trainee.trim().is_empty() || blocked == Some(BeginBlocked::NoName) {
         ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new(m.get("ui-name")).strong());
+            kinsoku::label(ui, RichText::new(m.get("ui-name")).strong());
             let name = ui.add(
                 egui::TextEdit::singleline(trainee)
                     .hint_text(m.get("ui-name-hint"))
@@ -111,7 +115,7 @@ pub fn briefing(
             name_entered = name.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter));
             if blocked == Some(BeginBlocked::NoName) {
                 name.request_focus();
-                ui.label(RichText::new(m.get("ui-name-needed")).color(BAD));
+                kinsoku::label(ui, RichText::new(m.get("ui-name-needed")).color(BAD));
             }
         });
         ui.add_space(8.0);
@@ -124,10 +128,13 @@ pub fn briefing(
             .corner_radius(6)
             .inner_margin(egui::Margin::same(10))
             .show(ui, |ui| {
-                ui.label(m.format(
-                    "ui-discard-saved",
-                    &[("title", title.clone().into()), ("n", (*turns).into())],
-                ));
+                kinsoku::label(
+                    ui,
+                    m.format(
+                        "ui-discard-saved",
+                        &[("title", title.clone().into()), ("n", (*turns).into())],
+                    ),
+                );
                 ui.horizontal_wrapped(|ui| {
                     if ui.button(RichText::new(m.get("ui-resume")).strong()).clicked() {
                         out.push(GameCommand::Resume);

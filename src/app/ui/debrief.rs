@@ -10,6 +10,7 @@ use courtesy_core::explain::{self, Debrief};
 use courtesy_core::play::Mode;
 use egui::{Color32, Key, RichText};
 
+use super::kinsoku;
 use super::widgets::{BAD, GOOD, MUTED, big_button, heading, line, source_lines, turn_feedback};
 use super::{DrawScreens, panel_frame, root_ui};
 use crate::app::state::{AppState, CurrentPlay, GameCommand, Preferences, Progress};
@@ -71,12 +72,12 @@ pub fn debrief(
         (Some(_), Some(problem)) => m.format("ui-progress-problem", &[("detail", problem.into())]),
         (None, _) => String::new(),
     };
-    ui.label(RichText::new(format!("{who} · {mode}　{recorded}")).color(MUTED));
+    kinsoku::label(ui, RichText::new(format!("{who} · {mode}　{recorded}")).color(MUTED));
     if let Some(ending) = &d.ending {
         line(ui, ending);
     }
     let color = if d.verdict == Verdict::Pass { GOOD } else { BAD };
-    ui.label(RichText::new(&d.score_line).size(26.0).strong().color(color));
+    kinsoku::label(ui, RichText::new(&d.score_line).size(26.0).strong().color(color));
     for note in &d.notes {
         line(ui, note);
     }
@@ -90,7 +91,7 @@ pub fn debrief(
         if big_button(ui, m.get("ui-menu"), 19.0, [140.0, 38.0]).clicked() {
             out.push(GameCommand::ToMenu);
         }
-        ui.label(RichText::new(m.get("ui-keys-debrief")).color(MUTED).size(14.0));
+        kinsoku::label(ui, RichText::new(m.get("ui-keys-debrief")).color(MUTED).size(14.0));
     });
     if ui.input(|i| i.key_pressed(Key::R)) {
         out.push(GameCommand::Retry);
@@ -107,7 +108,7 @@ pub fn debrief(
 /// The bars per category and every turn explained.
 fn details(ui: &mut egui::Ui, prefs: &Preferences, d: &Debrief) {
     let m = &prefs.messages;
-    ui.label(RichText::new(m.get("debrief-categories")).strong());
+    kinsoku::label(ui, RichText::new(m.get("debrief-categories")).strong());
     for c in &d.categories {
         ui.horizontal(|ui| {
             ui.add_sized([110.0, 22.0], egui::Label::new(&c.name));
@@ -120,12 +121,12 @@ fn details(ui: &mut egui::Ui, prefs: &Preferences, d: &Debrief) {
         });
     }
     ui.add_space(8.0);
-    ui.label(RichText::new(m.get("debrief-transcript")).strong());
+    kinsoku::label(ui, RichText::new(m.get("debrief-transcript")).strong());
     for t in &d.turns {
         ui.add_space(4.0);
         match &t.prompt {
-            Some(prompt) => ui.label(format!("{}. {prompt}", t.number)),
-            None => ui.label(format!("{}.", t.number)),
+            Some(prompt) => kinsoku::label(ui, format!("{}. {prompt}", t.number)),
+            None => kinsoku::label(ui, format!("{}.", t.number)),
         };
         ui.indent(("turn", t.number), |ui| turn_feedback(ui, &t.feedback));
     }

@@ -12,6 +12,7 @@ use courtesy_core::play::Mode;
 use courtesy_core::{CompiledScenario, Locale, Messages};
 use egui::{Align, Color32, Key, RichText};
 
+use super::kinsoku;
 use super::widgets::{ACCENT, BAD, MUTED, heading, locale_name, source_lines};
 use super::{DrawScreens, panel_frame, root_ui};
 use crate::app::scenario_assets::LiveLibrary;
@@ -91,27 +92,27 @@ impl MenuView<'_> {
         // must not also start a scenario.
         let nothing_focused = ui.memory(|mem| mem.focused().is_none());
         heading(ui, m.get("ui-title"));
-        ui.label(RichText::new(m.get("ui-subtitle")).color(MUTED));
+        kinsoku::label(ui, RichText::new(m.get("ui-subtitle")).color(MUTED));
         ui.add_space(8.0);
         out.extend(resume_offer(ui, m, library, progress));
 
         let mut locale = m.locale();
         let mut mode = prefs.mode;
         ui.horizontal_wrapped(|ui| {
-            ui.label(m.get("ui-name"));
+            kinsoku::label(ui, m.get("ui-name"));
             ui.add(
                 egui::TextEdit::singleline(&mut prefs.trainee)
                     .hint_text(m.get("ui-name-hint"))
                     .desired_width(180.0),
             );
             ui.add_space(20.0);
-            ui.label(m.get("ui-mode"));
+            kinsoku::label(ui, m.get("ui-mode"));
             ui.radio_value(&mut mode, Mode::Practice, m.get("ui-mode-practice"));
             ui.radio_value(&mut mode, Mode::Exam, m.get("ui-mode-exam"));
         });
         // The language on a row of its own, so it never runs off a narrow window.
         ui.horizontal_wrapped(|ui| {
-            ui.label(m.get("ui-language"));
+            kinsoku::label(ui, m.get("ui-language"));
             egui::ComboBox::from_id_salt("menu-locale")
                 .selected_text(locale_name(locale))
                 .width(120.0)
@@ -122,7 +123,7 @@ impl MenuView<'_> {
                 });
             // What is trained is Chinese: say so where the screens are not.
             if m.locale() == Locale::EnUs {
-                ui.label(RichText::new(m.get("ui-content-language")).color(MUTED));
+                kinsoku::label(ui, RichText::new(m.get("ui-content-language")).color(MUTED));
             }
         });
         if locale != m.locale() {
@@ -172,14 +173,15 @@ impl MenuView<'_> {
                 |left| {
                     left.set_width(left_width);
                     filters(left, m, library, filter);
-                    left.label(
+                    kinsoku::label(
+                        left,
                         RichText::new(
                             m.format("ui-scenario-count", &[("n", visible.len().into())]),
                         )
                         .color(MUTED),
                     );
                     if visible.is_empty() {
-                        left.label(m.get("ui-no-scenarios"));
+                        kinsoku::label(left, m.get("ui-no-scenarios"));
                     }
                     let list_height = (left.available_height().min(height) - 8.0).max(120.0);
                     egui::ScrollArea::vertical().id_salt("menu-list").max_height(list_height).show(
@@ -205,7 +207,8 @@ impl MenuView<'_> {
                         menu.selected.as_ref().and_then(|id| visible.iter().find(|s| s.id() == id));
                     let Some(s) = chosen else { return };
                     // Start right under the title, so a short window still shows it.
-                    right.label(
+                    kinsoku::label(
+                        right,
                         RichText::new(m.scenario_title(s.id(), &s.scenario.title))
                             .size(22.0)
                             .strong()
@@ -219,7 +222,10 @@ impl MenuView<'_> {
                         if start.clicked() {
                             out.push(GameCommand::Open { scenario: s.id().to_string() });
                         }
-                        ui.label(RichText::new(m.get("ui-keys-menu")).color(MUTED).size(14.0));
+                        kinsoku::label(
+                            ui,
+                            RichText::new(m.get("ui-keys-menu")).color(MUTED).size(14.0),
+                        );
                     });
                     right.add_space(6.0);
                     egui::ScrollArea::vertical().id_salt("menu-preview").show(right, |ui| {
@@ -237,7 +243,7 @@ impl MenuView<'_> {
 fn filters(ui: &mut egui::Ui, m: &Messages, library: &LiveLibrary, menu: &mut MenuFilter) {
     let all = m.get("ui-all");
     egui::Grid::new("menu-filters").num_columns(2).spacing([12.0, 8.0]).show(ui, |ui| {
-        ui.label(m.get("ui-venue"));
+        kinsoku::label(ui, m.get("ui-venue"));
         let current = menu.venue.map_or(all.clone(), |s| m.venue(s));
         egui::ComboBox::from_id_salt("menu-venue").selected_text(current).show_ui(ui, |ui| {
             ui.selectable_value(&mut menu.venue, None, all.clone());
@@ -246,7 +252,7 @@ fn filters(ui: &mut egui::Ui, m: &Messages, library: &LiveLibrary, menu: &mut Me
             }
         });
         ui.end_row();
-        ui.label(m.get("ui-tag"));
+        kinsoku::label(ui, m.get("ui-tag"));
         // Every tag once, in the order of its shown name.
         let tags: std::collections::BTreeSet<(String, String)> = library
             .scenarios()
@@ -264,7 +270,7 @@ fn filters(ui: &mut egui::Ui, m: &Messages, library: &LiveLibrary, menu: &mut Me
                 }
             });
         ui.end_row();
-        ui.label(m.get("ui-search"));
+        kinsoku::label(ui, m.get("ui-search"));
         ui.add(
             egui::TextEdit::singleline(&mut menu.search)
                 .hint_text(m.get("ui-search-hint"))
@@ -306,7 +312,7 @@ fn list_entry(
 /// tags and sources, each wrapped to the column.
 fn preview(ui: &mut egui::Ui, m: &Messages, scenario: &CompiledScenario) {
     let s = &scenario.scenario;
-    ui.label(RichText::new(m.scenario_summary(&s.id, &s.summary)).size(17.0));
+    kinsoku::label(ui, RichText::new(m.scenario_summary(&s.id, &s.summary)).size(17.0));
     ui.add_space(6.0);
     let tags: Vec<String> = s.tags.iter().map(|t| m.tag(t)).collect();
     for (label, value) in [
@@ -315,8 +321,8 @@ fn preview(ui: &mut egui::Ui, m: &Messages, scenario: &CompiledScenario) {
         (m.get("ui-tag"), RichText::new(tags.join(" · ")).color(MUTED)),
     ] {
         ui.horizontal_wrapped(|ui| {
-            ui.label(RichText::new(label).strong());
-            ui.label(value);
+            kinsoku::label(ui, RichText::new(label).strong());
+            kinsoku::label(ui, value);
         });
     }
     ui.add_space(4.0);
@@ -332,7 +338,8 @@ fn resume_offer(
     progress: &Progress,
 ) -> Option<GameCommand> {
     if let Some(problem) = &progress.problem {
-        ui.label(
+        kinsoku::label(
+            ui,
             RichText::new(m.format("ui-progress-problem", &[("detail", problem.into())]))
                 .color(BAD)
                 .size(14.0),
@@ -349,7 +356,10 @@ fn resume_offer(
             ui.horizontal_wrapped(|ui| {
                 let title = m.scenario_title(scenario.id(), &scenario.scenario.title);
                 let turns = saved.session.inputs.len().into();
-                ui.label(m.format("ui-resume-offer", &[("title", title.into()), ("n", turns)]));
+                kinsoku::label(
+                    ui,
+                    m.format("ui-resume-offer", &[("title", title.into()), ("n", turns)]),
+                );
                 if ui.button(RichText::new(m.get("ui-resume")).strong()).clicked()
                     || ui.input(|i| i.key_pressed(Key::F5))
                 {

@@ -8,6 +8,7 @@
 pub mod authoring;
 pub mod briefing;
 pub mod debrief;
+pub mod kinsoku;
 pub mod menu;
 pub mod playing;
 pub mod widgets;

@@ -12,6 +12,7 @@ use courtesy_core::play::Mode;
 use courtesy_core::{Input, Messages, TurnRecord};
 use egui::{Align, Color32, FontId, Key, Layout, RichText};
 
+use super::kinsoku;
 use super::widgets::{ACCENT, BAD, GOOD, MUTED, big_button, mood_color, turn_feedback};
 use super::{DrawScreens, free_rect, panel_frame, root_ui};
 use crate::app::scene::SceneArea;
@@ -64,7 +65,7 @@ fn draw(
             .default_size(440.0)
             .min_size(340.0)
             .show(&mut root, |ui| {
-                ui.label(RichText::new(m.get("ui-feedback-title")).strong());
+                kinsoku::label(ui, RichText::new(m.get("ui-feedback-title")).strong());
                 out.write_batch(feedback(ui, m, &shown, play.finished()));
             });
     }
@@ -86,7 +87,8 @@ pub fn play_bar(
     let mut out = Vec::new();
     ui.horizontal(|ui| {
         if let Some(s) = &play.scenario {
-            ui.label(
+            kinsoku::label(
+                ui,
                 RichText::new(m.scenario_title(s.id(), &s.scenario.title)).strong().size(20.0),
             );
         }
@@ -95,17 +97,17 @@ pub fn play_bar(
             Mode::Practice => m.get("ui-mode-practice"),
             Mode::Exam => m.get("ui-mode-exam"),
         };
-        ui.label(mode);
+        kinsoku::label(ui, mode);
         if play.session.is_some() {
             ui.separator();
-            ui.label(m.format("ui-turn", &[("n", play.turn_on_screen(phase).into())]));
+            kinsoku::label(ui, m.format("ui-turn", &[("n", play.turn_on_screen(phase).into())]));
         }
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
             if ui.button(m.get("ui-menu")).clicked() {
                 out.push(GameCommand::ToMenu);
             }
             if !prefs.trainee.is_empty() {
-                ui.label(RichText::new(&prefs.trainee).color(MUTED));
+                kinsoku::label(ui, RichText::new(&prefs.trainee).color(MUTED));
             }
         });
     });
@@ -156,25 +158,29 @@ pub fn dialogue(
             .corner_radius(4)
             .inner_margin(egui::Margin::symmetric(10, 5))
             .show(ui, |ui| {
-                ui.label(RichText::new(m.scenario_text(&screen.cue)).color(MUTED).size(18.0));
+                kinsoku::label(
+                    ui,
+                    RichText::new(m.scenario_text(&screen.cue)).color(MUTED).size(18.0),
+                );
             });
     }
     if let Some(line) = &screen.line {
         ui.horizontal_wrapped(|ui| {
             if let Some(p) = &screen.speaker {
-                ui.label(RichText::new(m.scenario_text(&p.name)).strong().size(21.0));
-                ui.label(
+                kinsoku::label(ui, RichText::new(m.scenario_text(&p.name)).strong().size(21.0));
+                kinsoku::label(
+                    ui,
                     RichText::new(m.format("mood-in-brackets", &[("mood", m.mood(p.mood).into())]))
                         .color(mood_color(p.mood))
                         .size(18.0),
                 );
             }
-            ui.label(RichText::new(format!("“{}”", m.scenario_text(line))).size(22.0));
+            kinsoku::label(ui, RichText::new(format!("“{}”", m.scenario_text(line))).size(22.0));
         });
     }
     if let Some(ending) = &screen.ending {
         let color = if ending.kind == EndingKind::Good { GOOD } else { BAD };
-        ui.label(RichText::new(m.scenario_text(&ending.text)).size(20.0).color(color));
+        kinsoku::label(ui, RichText::new(m.scenario_text(&ending.text)).size(20.0).color(color));
     }
     ui.add_space(6.0);
     if play.finished() {
@@ -201,7 +207,7 @@ pub fn dialogue(
         let low = fraction < 0.34;
         ui.horizontal(|ui| {
             let words = RichText::new(text).strong().size(17.0);
-            ui.label(if low { words.color(BAD) } else { words });
+            kinsoku::label(ui, if low { words.color(BAD) } else { words });
             ui.add(egui::ProgressBar::new(fraction).fill(if low { BAD } else { ACCENT }));
         });
     }
@@ -220,7 +226,7 @@ pub fn dialogue(
         None => {}
     }
     if let Some(refused) = &input.refused {
-        ui.label(RichText::new(explain::input_error(m, refused)).color(BAD));
+        kinsoku::label(ui, RichText::new(explain::input_error(m, refused)).color(BAD));
     }
     out
 }
@@ -230,7 +236,8 @@ fn exchange(ui: &mut egui::Ui, m: &Messages, play: &CurrentPlay, turn: &TurnReco
     if let (Some(line), Some(scenario)) = (&turn.line, &play.scenario) {
         let who = explain::speaker_name(m, scenario, turn.speaker.as_deref());
         let said = format!("“{}”", m.scenario_text(line));
-        ui.label(
+        kinsoku::label(
+            ui,
             RichText::new(m.format("speaker-line", &[("who", who.into()), ("text", said.into())]))
                 .size(21.0),
         );
@@ -244,14 +251,14 @@ fn exchange(ui: &mut egui::Ui, m: &Messages, play: &CurrentPlay, turn: &TurnReco
     };
     let you =
         m.format("speaker-line", &[("who", m.get("speaker-you").into()), ("text", reply.into())]);
-    ui.label(RichText::new(you).size(21.0).color(ACCENT));
-    ui.label(RichText::new(m.get("ui-see-feedback")).color(MUTED));
+    kinsoku::label(ui, RichText::new(you).size(21.0).color(ACCENT));
+    kinsoku::label(ui, RichText::new(m.get("ui-see-feedback")).color(MUTED));
 }
 
 /// The reply box: Enter sends, Shift+Enter starts a new line.
 fn reply_box(ui: &mut egui::Ui, m: &Messages, input: &mut TurnInput) -> Option<GameCommand> {
     let mut sent = None;
-    ui.label(m.get("ui-reply-label"));
+    kinsoku::label(ui, m.get("ui-reply-label"));
     let id = egui::Id::new(REPLY_ID);
     // Checked before the box sees the key.
     let focused = ui.memory(|mem| mem.has_focus(id));
@@ -280,7 +287,7 @@ fn reply_box(ui: &mut egui::Ui, m: &Messages, input: &mut TurnInput) -> Option<G
             sent = Some(GameCommand::Answer(Input::Text(input.draft.clone())));
         }
     });
-    ui.label(RichText::new(m.get("ui-keys-reply")).color(MUTED).size(14.0));
+    kinsoku::label(ui, RichText::new(m.get("ui-keys-reply")).color(MUTED).size(14.0));
     sent
 }
 
@@ -323,7 +330,7 @@ fn option_buttons(
         Key::Num9,
     ];
     let mut picked = None;
-    ui.label(m.get(heading));
+    kinsoku::label(ui, m.get(heading));
     for i in 0..count {
         let label = format!("{}. {}", i + 1, text(i));
         let button = ui.add(egui::Button::new(RichText::new(label).size(19.0)).wrap());
@@ -333,6 +340,6 @@ fn option_buttons(
             picked = Some(GameCommand::Answer(Input::Pick(i)));
         }
     }
-    ui.label(RichText::new(m.get("ui-keys-options")).color(MUTED).size(14.0));
+    kinsoku::label(ui, RichText::new(m.get("ui-keys-options")).color(MUTED).size(14.0));
     picked
 }

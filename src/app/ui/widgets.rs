@@ -3,6 +3,7 @@
 //! marked pieces, and the lines coloured by tone). It paints what
 //! `courtesy_core::explain` says and decides nothing.
 
+use super::kinsoku;
 use bevy_egui::egui;
 use courtesy_core::explain::{Line, Piece, ReplyView, Tone, TurnFeedback};
 use courtesy_core::model::{Mood, Scenario, TraineeState};
@@ -23,21 +24,22 @@ pub const WARN: Color32 = Color32::from_rgb(180, 130, 20);
 
 /// A screen's heading.
 pub fn heading(ui: &mut egui::Ui, text: impl Into<String>) {
-    ui.label(RichText::new(text.into()).size(28.0).strong().color(ACCENT));
+    kinsoku::label(ui, RichText::new(text.into()).size(28.0).strong().color(ACCENT));
 }
 
 /// One row of a two-column facts grid: a bold label and its value.
 pub fn fact_row(ui: &mut egui::Ui, label: String, value: impl Into<egui::WidgetText>) {
-    ui.label(RichText::new(label).strong());
-    ui.label(value);
+    kinsoku::label(ui, RichText::new(label).strong());
+    kinsoku::label(ui, value);
     ui.end_row();
 }
 
 /// A scenario's sources under a bold heading, one line each.
 pub fn source_lines(ui: &mut egui::Ui, m: &Messages, heading: &str, s: &Scenario, size: f32) {
-    ui.label(RichText::new(m.get(heading)).strong());
+    kinsoku::label(ui, RichText::new(m.get(heading)).strong());
     for src in &s.sources {
-        ui.label(
+        kinsoku::label(
+            ui,
             RichText::new(format!(
                 "· {} {}",
                 m.scenario_text(&src.doc),
@@ -124,19 +126,20 @@ pub fn highlighted(pieces: &[Piece], size: f32) -> LayoutJob {
 /// The verdict and score, large, in the verdict's colour.
 pub fn verdict_line(ui: &mut egui::Ui, verdict: Verdict, headline: &str) {
     let color = if verdict == Verdict::Pass { GOOD } else { BAD };
-    ui.label(RichText::new(headline).size(26.0).strong().color(color));
+    kinsoku::label(ui, RichText::new(headline).size(26.0).strong().color(color));
 }
 
 /// One feedback line and the right wording under it.
 pub fn line(ui: &mut egui::Ui, l: &Line) {
     let size = if l.tone == Tone::Plain { 18.0 } else { 16.0 };
-    ui.label(
+    kinsoku::label(
+        ui,
         RichText::new(format!("{}{}", tone_mark(l.tone), l.text))
             .size(size)
             .color(tone_color(l.tone)),
     );
     if let Some(s) = &l.suggestion {
-        ui.label(RichText::new(s).color(GOOD));
+        kinsoku::label(ui, RichText::new(s).color(GOOD));
     }
 }
 
@@ -146,19 +149,19 @@ pub fn turn_feedback(ui: &mut egui::Ui, f: &TurnFeedback) {
     verdict_line(ui, f.verdict, &f.headline);
     match &f.reply {
         ReplyView::Typed(pieces) => {
-            ui.label(highlighted(pieces, 19.0));
+            kinsoku::label(ui, highlighted(pieces, 19.0));
         }
         ReplyView::Picked(text) => {
-            ui.label(RichText::new(text).size(18.0));
+            kinsoku::label(ui, RichText::new(text).size(18.0));
         }
         ReplyView::TimedOut(text) => {
-            ui.label(RichText::new(text).color(BAD));
+            kinsoku::label(ui, RichText::new(text).color(BAD));
         }
     }
     for l in &f.lines {
         line(ui, l);
     }
     for model in &f.model_answers {
-        ui.label(RichText::new(model).color(ACCENT));
+        kinsoku::label(ui, RichText::new(model).color(ACCENT));
     }
 }
