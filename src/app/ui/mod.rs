@@ -11,6 +11,7 @@ pub mod debrief;
 pub mod kinsoku;
 pub mod menu;
 pub mod playing;
+pub mod system_fonts;
 pub mod widgets;
 
 use bevy::prelude::*;
@@ -48,6 +49,7 @@ impl Plugin for UiPlugin {
                 briefing::BriefingPlugin,
                 playing::PlayingPlugin,
                 debrief::DebriefPlugin,
+                system_fonts::SystemFontsPlugin,
             ));
         if self.authoring {
             app.add_plugins(authoring::AuthoringPlugin);
