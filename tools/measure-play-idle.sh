@@ -15,7 +15,8 @@ sleep 4
 pid=$(pgrep -n -x courtesy)
 w=$(xdotool search --sync --name courtesy | head -1)
 xdotool windowfocus --sync "$w"
-xdotool key Return; sleep 1.5
+xdotool key Return; sleep 1.5   # the briefing asks who is playing
+xdotool type "Tester"; xdotool key Return; sleep 1.5
 xdotool key 1; sleep 1.5
 xdotool key Return; sleep 1
 xdotool type "duibuqi"; sleep 5
@@ -26,4 +27,7 @@ t1=$(awk '{print $14 + $15}' "/proc/$pid/stat")
 awk -v a="$t0" -v b="$t1" -v hz="$hz" -v s="$idle" \
   'BEGIN { printf "idle CPU in play, reply box focused, over %d s: %.2f%% of one core\n", s, 100 * (b - a) / hz / s }'
 grep VmRSS "/proc/$pid/status"
+# The keys reached the game: a session was saved with the typed reply box.
+ls "${XDG_STATE_HOME:-$HOME/.local/state}"/courtesy/sessions/ >/dev/null 2>&1 \
+  || echo "warning: no saved session: did the keys reach the game?" >&2
 kill "$pid"

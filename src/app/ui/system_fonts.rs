@@ -15,6 +15,8 @@ use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
 use super::setup_style;
 
 /// Families tried in this order; the first few found become fallbacks.
+/// Noto Sans CJK SC and Source Han Sans draw Korean too, so no Korean face
+/// of theirs is loaded a second time.
 pub const FALLBACK_FAMILIES: &[&str] = &[
     "Noto Sans CJK SC",
     "Source Han Sans SC",
@@ -26,7 +28,6 @@ pub const FALLBACK_FAMILIES: &[&str] = &[
     "Hiragino Sans GB",
     "SimSun-ExtB",
     "MingLiU-ExtB",
-    "Noto Sans CJK KR",
     "Malgun Gothic",
     "Apple SD Gothic Neo",
     "Noto Sans Symbols",
