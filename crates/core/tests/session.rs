@@ -218,3 +218,26 @@ fn a_visited_branch_follows_where_the_scene_has_been() {
     s.answer(Input::Pick(0), 1.0).unwrap();
     assert_eq!(s.result().ending, Some(EndingKind::Good));
 }
+
+/// A bad answer at the query, soothed afterwards, does not end as a model
+/// call either.
+#[test]
+fn a_call_soothed_after_a_bad_answer_does_not_end_as_a_model_call() {
+    let root = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../scenarios"));
+    let library = courtesy_core::load::Library::load(&[root]);
+    let phone = library.scenario("phone-three-rings").expect("the library's phone scenario");
+    let mut s = Session::new(phone, 1);
+    s.answer(Input::Pick(0), 1.0).unwrap();
+    for reply in [
+        "您好，丽江花园物业管理处，请问有什么可以帮您？",
+        "不知道，你自己来前台看吧",
+        "对不起，请稍等，我马上帮您查询",
+        "不客气，谢谢您的来电，再见！",
+    ] {
+        s.answer(Input::Text(reply.into()), 3.0).unwrap();
+    }
+    s.answer(Input::Pick(0), 2.0).unwrap();
+    let r = s.result();
+    assert_eq!(r.ending_node.as_deref(), Some("end-recovered"));
+    assert_eq!(r.verdict, Verdict::Fail);
+}
