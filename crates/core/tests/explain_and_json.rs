@@ -131,6 +131,14 @@ fn a_timeout_and_the_debrief_are_explained_in_the_locale() {
     assert_eq!(d.turns[0].prompt.as_deref(), Some("Situation: 客户走到柜台前。"));
 }
 
+/// The scenario library of the repository.
+fn the_library() -> Library {
+    Library::load(&[std::path::PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../scenarios"
+    ))])
+}
+
 /// The keys of a JSON object, sorted.
 fn keys(v: &serde_json::Value) -> Vec<&str> {
     let mut k: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
@@ -201,8 +209,7 @@ fn records_in_the_earlier_shapes_still_read() {
 /// a command: the feedback names the rules by their short names, in words.
 #[test]
 fn order_and_softening_are_explained_by_name() {
-    let root = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../scenarios"));
-    let library = Library::load(&[root]);
+    let library = the_library();
     let m = Messages::new(Locale::ZhCn);
     let feedback = |scenario: &str, node: &str, reply: &str| {
         let s = library.scenario(scenario).unwrap();
@@ -228,8 +235,7 @@ fn order_and_softening_are_explained_by_name() {
 /// `check --json`'s shape: a softened command carries its words and span.
 #[test]
 fn a_softened_command_is_in_the_json_with_its_span() {
-    let root = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../scenarios"));
-    let library = Library::load(&[root]);
+    let library = the_library();
     let s = library.scenario("caller-too-quiet").unwrap();
     let reply = "不好意思，麻烦您说话大点声好吗？";
     let result = s.score_reply(s.node_index("faint").unwrap(), reply);
@@ -251,8 +257,7 @@ fn a_softened_command_is_in_the_json_with_its_span() {
 /// not that it is missing.
 #[test]
 fn a_greeting_in_the_wrong_place_is_explained_as_misplaced() {
-    let root = std::path::PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../scenarios"));
-    let library = Library::load(&[root]);
+    let library = the_library();
     let s = library.scenario("disabled-visitor").unwrap();
     let reply = "请把证件给我，表我帮您拿过来，填的时候需要帮忙就告诉我。您好！";
     let result = s.score_reply(s.node_index("greet").unwrap(), reply);
