@@ -10,7 +10,7 @@ use courtesy_core::explain::{self, TurnFeedback};
 use courtesy_core::model::{EndingKind, Prompt};
 use courtesy_core::play::Mode;
 use courtesy_core::{Input, Messages, TurnRecord};
-use egui::{Align, Color32, FontId, Key, Layout, RichText};
+use egui::{Color32, FontId, Key, RichText};
 
 use super::kinsoku;
 use super::widgets::{ACCENT, BAD, GOOD, MUTED, big_button, mood_color, turn_feedback};
@@ -60,10 +60,13 @@ fn draw(
     };
     if let Some(turn) = explained {
         let shown = explain::turn(m, play.scenario.as_deref(), turn);
+        // At most 440 wide, and never more than half a narrow window, so the
+        // exchange beside it stays readable.
+        let width = (ctx.content_rect().width() * 0.5).clamp(260.0, 440.0);
         egui::Panel::right("feedback")
             .frame(panel_frame())
-            .default_size(440.0)
-            .min_size(340.0)
+            .default_size(width)
+            .min_size(width.min(340.0))
             .show(&mut root, |ui| {
                 kinsoku::label(ui, RichText::new(m.get("ui-feedback-title")).strong());
                 out.write_batch(feedback(ui, m, &shown, play.finished()));
@@ -85,32 +88,39 @@ pub fn play_bar(
 ) -> Vec<GameCommand> {
     let m = &prefs.messages;
     let mut out = Vec::new();
-    ui.horizontal(|ui| {
-        if let Some(s) = &play.scenario {
-            kinsoku::label(
-                ui,
-                RichText::new(m.scenario_title(s.id(), &s.scenario.title)).strong().size(20.0),
-            );
-        }
-        ui.separator();
-        let mode = match prefs.mode {
-            Mode::Practice => m.get("ui-mode-practice"),
-            Mode::Exam => m.get("ui-mode-exam"),
-        };
-        kinsoku::label(ui, mode);
-        if play.session.is_some() {
+    // The menu button and the name on the right are laid out first; the
+    // title, mode and turn on the left are cut short (…) when the window is
+    // narrow, instead of running under them.
+    let mut to_menu = false;
+    egui::Sides::new().shrink_left().truncate().show(
+        ui,
+        |ui| {
+            if let Some(s) = &play.scenario {
+                ui.label(
+                    RichText::new(m.scenario_title(s.id(), &s.scenario.title)).strong().size(20.0),
+                );
+            }
             ui.separator();
-            kinsoku::label(ui, m.format("ui-turn", &[("n", play.turn_on_screen(phase).into())]));
-        }
-        ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-            if ui.button(m.get("ui-menu")).clicked() {
-                out.push(GameCommand::ToMenu);
+            let mode = match prefs.mode {
+                Mode::Practice => m.get("ui-mode-practice"),
+                Mode::Exam => m.get("ui-mode-exam"),
+            };
+            if play.session.is_some() {
+                ui.label(m.format("ui-turn", &[("n", play.turn_on_screen(phase).into())]));
+                ui.separator();
             }
+            ui.label(mode);
+        },
+        |ui| {
+            to_menu = ui.button(m.get("ui-menu")).clicked();
             if !prefs.trainee.is_empty() {
-                kinsoku::label(ui, RichText::new(&prefs.trainee).color(MUTED));
+                ui.label(RichText::new(&prefs.trainee).color(MUTED));
             }
-        });
-    });
+        },
+    );
+    if to_menu {
+        out.push(GameCommand::ToMenu);
+    }
     out
 }
 
