@@ -614,3 +614,60 @@ fn an_option_digit_committed_by_the_input_method_picks_the_option() {
     assert_eq!(playing::digit_typed(&commit("你")), None);
     assert_eq!(playing::digit_typed(&commit("0")), None);
 }
+
+/// The menu laid out in a window of `width`×`height`: the rect its widgets
+/// take, in English and Chinese.
+fn menu_extent(app: &App, locale: Locale, width: f32, height: f32) -> egui::Rect {
+    let ctx = egui::Context::default();
+    courtesy::app::ui::install_style(&ctx);
+    let mut prefs = Preferences::new(locale);
+    let mut filter = MenuFilter::default();
+    let mut selection = courtesy::app::ui::menu::MenuSelection {
+        selected: Some("phone-three-rings".into()),
+        ..Default::default()
+    };
+    let view = courtesy::app::ui::menu::MenuView {
+        library: app.world().resource::<LiveLibrary>(),
+        progress: app.world().resource::<Progress>(),
+        order: app.world().resource::<MenuOrder>(),
+    };
+    let mut extent = egui::Rect::NOTHING;
+    for _ in 0..3 {
+        // Fonts arrive from the second frame; the layout settles after it.
+        let raw = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(width, height),
+            )),
+            ..Default::default()
+        };
+        let mut output = ctx.run_ui(raw, |ui| {
+            egui::CentralPanel::default().show(ui, |ui| {
+                let _ = view.show(ui, &mut prefs, &mut filter, &mut selection);
+                extent = ui.min_rect();
+            });
+        });
+        output.textures_delta.clear();
+    }
+    extent
+}
+
+/// Nothing of the menu runs off the right edge of the window, from 800×600
+/// up: at 800 wide the preview column used to spill past it, cutting the
+/// summary, the language selector and Start.
+#[test]
+fn the_menu_fits_the_window_at_every_size() {
+    let mut app = app();
+    app.update();
+    for locale in [Locale::ZhCn, Locale::EnUs] {
+        for (w, h) in [(800.0, 600.0), (1024.0, 640.0), (1366.0, 768.0), (1920.0, 1080.0)] {
+            let extent = menu_extent(&app, locale, w, h);
+            assert!(extent.is_positive(), "{locale:?} {w}x{h}: nothing laid out");
+            assert!(
+                extent.max.x <= w + 0.5,
+                "{locale:?} {w}x{h}: the menu reaches x={}",
+                extent.max.x
+            );
+        }
+    }
+}

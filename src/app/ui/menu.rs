@@ -165,7 +165,9 @@ impl MenuView<'_> {
         let gap = 16.0;
         let total = ui.available_width();
         let left_width = (total * 0.42).clamp(220.0, 460.0).min((total - gap) / 2.0).max(160.0);
-        let right_width = (total - left_width - gap).max(160.0);
+        // The row also puts egui's item spacing around the gap.
+        let spacing = ui.spacing().item_spacing.x;
+        let right_width = (total - left_width - gap - 2.0 * spacing).max(160.0);
         ui.horizontal_top(|ui| {
             ui.allocate_ui_with_layout(
                 egui::vec2(left_width, height),
