@@ -616,10 +616,8 @@ fn an_option_digit_committed_by_the_input_method_picks_the_option() {
 }
 
 /// The menu laid out in a window of `width`×`height`: the rect its widgets
-/// take, in English and Chinese.
+/// take.
 fn menu_extent(app: &App, locale: Locale, width: f32, height: f32) -> egui::Rect {
-    let ctx = egui::Context::default();
-    courtesy::app::ui::install_style(&ctx);
     let mut prefs = Preferences::new(locale);
     let mut filter = MenuFilter::default();
     let mut selection = courtesy::app::ui::menu::MenuSelection {
@@ -631,25 +629,9 @@ fn menu_extent(app: &App, locale: Locale, width: f32, height: f32) -> egui::Rect
         progress: app.world().resource::<Progress>(),
         order: app.world().resource::<MenuOrder>(),
     };
-    let mut extent = egui::Rect::NOTHING;
-    for _ in 0..3 {
-        // Fonts arrive from the second frame; the layout settles after it.
-        let raw = egui::RawInput {
-            screen_rect: Some(egui::Rect::from_min_size(
-                egui::Pos2::ZERO,
-                egui::vec2(width, height),
-            )),
-            ..Default::default()
-        };
-        let mut output = ctx.run_ui(raw, |ui| {
-            egui::CentralPanel::default().show(ui, |ui| {
-                let _ = view.show(ui, &mut prefs, &mut filter, &mut selection);
-                extent = ui.min_rect();
-            });
-        });
-        output.textures_delta.clear();
-    }
-    extent
+    extent_of(width, height, |ui| {
+        let _ = view.show(ui, &mut prefs, &mut filter, &mut selection);
+    })
 }
 
 /// Nothing of the menu runs off the right edge of the window, from 800×600
@@ -667,6 +649,72 @@ fn the_menu_fits_the_window_at_every_size() {
                 extent.max.x <= w + 0.5,
                 "{locale:?} {w}x{h}: the menu reaches x={}",
                 extent.max.x
+            );
+        }
+    }
+}
+
+/// The rect a screen's widgets take when `draw` lays them out in a window
+/// of `width`×`height`.
+fn extent_of(width: f32, height: f32, mut draw: impl FnMut(&mut egui::Ui)) -> egui::Rect {
+    let ctx = egui::Context::default();
+    courtesy::app::ui::install_style(&ctx);
+    let mut extent = egui::Rect::NOTHING;
+    // Fonts arrive from the second frame; the layout settles after it.
+    for _ in 0..3 {
+        let raw = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(
+                egui::Pos2::ZERO,
+                egui::vec2(width, height),
+            )),
+            ..Default::default()
+        };
+        let mut output = ctx.run_ui(raw, |ui| {
+            egui::CentralPanel::default().show(ui, |ui| {
+                draw(ui);
+                extent = ui.min_rect();
+            });
+        });
+        output.textures_delta.clear();
+    }
+    extent
+}
+
+/// The briefing (name box and the saved-session choice shown) and the
+/// dialogue of a prompt stay inside the window from 800×600 up.
+#[test]
+fn the_briefing_and_the_dialogue_fit_the_window_at_every_size() {
+    let mut app = app();
+    send(&mut app, GameCommand::Open { scenario: "phone-three-rings".into() });
+    let scenario = play(&app).scenario.clone().unwrap();
+    send(&mut app, GameCommand::Begin);
+    for locale in [Locale::ZhCn, Locale::EnUs] {
+        for (w, h) in [(800.0, 600.0), (1366.0, 768.0), (1920.0, 1080.0)] {
+            let mut prefs = Preferences::new(locale);
+            let briefing = extent_of(w, h, |ui| {
+                let saved = Some(("电话响了：三声之内接起".to_string(), 3));
+                let _ = courtesy::app::ui::briefing::briefing(
+                    ui,
+                    &mut prefs,
+                    &scenario,
+                    Some(BeginBlocked::SavedSession),
+                    saved,
+                );
+            });
+            assert!(
+                briefing.max.x <= w + 0.5,
+                "{locale:?} {w}x{h}: briefing at x={}",
+                briefing.max.x
+            );
+            let m = Messages::new(locale);
+            let mut input = TurnInput::default();
+            let dialogue = extent_of(w, h, |ui| {
+                let _ = playing::dialogue(ui, &m, play(&app), &mut input, None);
+            });
+            assert!(
+                dialogue.max.x <= w + 0.5,
+                "{locale:?} {w}x{h}: dialogue at x={}",
+                dialogue.max.x
             );
         }
     }
