@@ -60,6 +60,9 @@ pub struct Scan {
     /// Hits of `Opening` and `Closing` rules that stand in the wrong place
     /// (a greeting in the middle of the reply): not met, but worth saying.
     pub misplaced: Vec<Hit>,
+    /// The exception contexts found, which cancel hits inside them (kept
+    /// for [`RuleBook::slips`], so the text is not scanned twice).
+    pub exceptions: Vec<Hit>,
 }
 
 impl Scan {
@@ -420,14 +423,15 @@ impl RuleBook {
     /// Finds every rule hit in `text`.
     pub fn scan(&self, text: &str) -> Scan {
         let normalized = normalize(text);
-        let (hits, misplaced) = self.hits_in(&normalized);
-        Scan { normalized, hits, misplaced }
+        let (hits, misplaced, exceptions) = self.hits_in(&normalized);
+        Scan { normalized, hits, misplaced, exceptions }
     }
 
     /// Hits of the `wanted` rules that `n` only meets through an
     /// input-method slip (在见 for 再见, see [`sound`]), each with the phrase
     /// it was taken for. Positions and exception contexts apply as to any hit.
-    pub fn slips(&self, n: &Normalized, wanted: &[RuleIndex]) -> Vec<(Hit, String)> {
+    pub fn slips(&self, scan: &Scan, wanted: &[RuleIndex]) -> Vec<(Hit, String)> {
+        let n = &scan.normalized;
         if wanted.is_empty() || n.is_empty() {
             return Vec::new();
         }
@@ -469,9 +473,8 @@ impl RuleBook {
         if candidates.is_empty() {
             return candidates;
         }
-        let (_, exceptions) = self.candidates_in(n);
         let len = n.len();
-        candidates.retain(|(hit, _)| self.stands(hit, &exceptions, len));
+        candidates.retain(|(hit, _)| self.stands(hit, &scan.exceptions, len));
         candidates.sort_by_key(|(hit, _)| (hit.rule, hit.start, std::cmp::Reverse(hit.end)));
         candidates.dedup_by_key(|(hit, _)| (hit.rule, hit.start));
         candidates
@@ -492,7 +495,8 @@ impl RuleBook {
                 .any(|e| e.rule == hit.rule && e.start <= hit.start && hit.end <= e.end)
     }
 
-    fn hits_in(&self, n: &Normalized) -> (Vec<Hit>, Vec<Hit>) {
+    /// The hits, the misplaced hits and the exception contexts of `n`.
+    fn hits_in(&self, n: &Normalized) -> (Vec<Hit>, Vec<Hit>, Vec<Hit>) {
         let (mut candidates, exceptions) = self.candidates_in(n);
         let len = n.len();
         let outside = |hit: &Hit| {
@@ -522,7 +526,7 @@ impl RuleBook {
                 _ => hits.push(hit),
             }
         }
-        (hits, misplaced)
+        (hits, misplaced, exceptions)
     }
 
     /// Every phrase hit (before positions and exceptions) and every

@@ -625,7 +625,7 @@ pub fn score(book: &RuleBook, rules: &NodeRules, reply: &str) -> TurnResult {
     // the input method (在见 for 再见): it counts, and the feedback says so.
     let missing: Vec<RuleIndex> =
         rules.required.iter().copied().filter(|&r| scan.first_hit(r).is_none()).collect();
-    let slips = book.slips(&scan.normalized, &missing);
+    let slips = book.slips(&scan, &missing);
     if !slips.is_empty() {
         scan.hits.extend(slips.iter().map(|(hit, _)| *hit));
         scan.hits.sort_by_key(|h| (h.rule, h.start));
