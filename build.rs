@@ -1,7 +1,8 @@
 //! Embeds the scenario library (scenarios/*.ron and scenarios/phrases/*.ron)
 //! in the binary: the last place the command line looks for scenarios, so a
 //! copied binary still has a library and never reads the build machine's
-//! folder at run time.
+//! folder at run time. Also lists the scene art (assets/scenes/*.svg) the
+//! game embeds.
 
 use std::path::Path;
 
@@ -28,5 +29,26 @@ fn main() {
     }
     out.push_str("];\n");
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("embedded_scenarios.rs");
+    std::fs::write(dest, out).unwrap();
+    embed_scene_art();
+}
+
+/// Writes `scene_art.rs`: `[(name, include_str!(path)), …]` for every SVG
+/// under assets/scenes, sorted by name.
+fn embed_scene_art() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/scenes");
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .map(|entries| entries.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.retain(|p| p.is_file() && p.extension().is_some_and(|x| x == "svg"));
+    files.sort();
+    let mut out = String::from("[\n");
+    for path in &files {
+        let name = path.file_stem().unwrap().to_string_lossy();
+        out.push_str(&format!("    ({name:?}, include_str!({:?})),\n", path.display().to_string()));
+    }
+    out.push(']');
+    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("scene_art.rs");
     std::fs::write(dest, out).unwrap();
 }

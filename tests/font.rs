@@ -38,6 +38,7 @@ fn the_font_has_every_character_the_game_shows() {
     let scenario_count = paths.len();
     files(&root.join("locales"), "ftl", &mut paths);
     files(&root.join("src/app"), "rs", &mut paths);
+    files(&root.join("assets/scenes"), "svg", &mut paths);
     assert!(scenario_count >= 30, "the library is read ({scenario_count} files)");
 
     let mut missing: BTreeSet<(char, String)> = BTreeSet::new();
