@@ -103,6 +103,9 @@ pub const SCENE_BOX: Rect = Rect {
     max: Vec2::new(CANVAS.x / 2.0, ORIGIN.y + TOP),
 };
 
+/// The least height, in logical pixels, the scene is drawn in.
+pub const MIN_SCENE_HEIGHT: f32 = 90.0;
+
 /// Everything is drawn around this point, above the dialogue panel.
 const ORIGIN: Vec2 = Vec2::new(0.0, 130.0);
 /// The venue drawing's top edge, above [`ORIGIN`].
@@ -133,9 +136,17 @@ fn fit_the_camera(
     area: Res<SceneArea>,
     windows: Query<&Window, With<bevy::window::PrimaryWindow>>,
     mut cameras: Query<(&mut Transform, &mut Projection), With<Camera2d>>,
+    mut items: Query<&mut Visibility, With<SceneItem>>,
 ) {
     let Ok(window) = windows.single() else { return };
     let Some(free) = area.0 else { return };
+    // A strip too thin to show anyone (the briefing of a long scenario in a
+    // small window) is left empty rather than filled with a speck.
+    let shown =
+        if free.height() >= MIN_SCENE_HEIGHT { Visibility::Inherited } else { Visibility::Hidden };
+    for mut visibility in &mut items {
+        visibility.set_if_neq(shown);
+    }
     let (at, scale) = camera_for(free, window.size());
     for (mut transform, mut projection) in &mut cameras {
         if transform.translation.truncate().distance(at) > 0.5 {
