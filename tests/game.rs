@@ -671,8 +671,8 @@ fn extent_of(width: f32, height: f32, mut draw: impl FnMut(&mut egui::Ui)) -> eg
         };
         let mut output = ctx.run_ui(raw, |ui| {
             egui::CentralPanel::default().show(ui, |ui| {
-                draw(ui);
-                extent = ui.min_rect();
+                // The widgets' own extent (the panel's rect is the window's).
+                extent = ui.scope(|ui| draw(ui)).response.rect;
             });
         });
         output.textures_delta.clear();
@@ -715,6 +715,57 @@ fn the_briefing_and_the_dialogue_fit_the_window_at_every_size() {
                 dialogue.max.x <= w + 0.5,
                 "{locale:?} {w}x{h}: dialogue at x={}",
                 dialogue.max.x
+            );
+        }
+    }
+}
+
+/// The feedback panel of a failed turn (the longest it gets) keeps its
+/// Continue button inside the panel, and the debrief's head (verdict,
+/// notes, buttons) leaves room for the details below it, from 800×600 up.
+#[test]
+fn the_feedback_and_the_debrief_fit_the_window_at_every_size() {
+    let mut app = app();
+    send(&mut app, GameCommand::Open { scenario: "phone-three-rings".into() });
+    send(&mut app, GameCommand::Begin);
+    send(&mut app, GameCommand::Answer(Input::Pick(0)));
+    send(&mut app, GameCommand::Continue);
+    send(&mut app, GameCommand::Answer(Input::Text("不知道，你自己来前台看吧".into())));
+    let turn = app.world().resource::<LastTurn>().0.clone().unwrap();
+    let scenario = play(&app).scenario.clone().unwrap();
+    for _ in 0..20 {
+        if play(&app).result.is_some() {
+            break;
+        }
+        send(&mut app, GameCommand::Continue);
+        send(&mut app, GameCommand::Answer(Input::Text("你自己看吧".into())));
+    }
+    let result = play(&app).result.clone().expect("the scenario ends");
+    for locale in [Locale::ZhCn, Locale::EnUs] {
+        let m = Messages::new(locale);
+        let shown = courtesy_core::explain::turn(&m, Some(&scenario), &turn);
+        assert!(shown.lines.len() >= 3, "a failed turn explains itself: {:?}", shown.lines);
+        let debrief = courtesy_core::explain::debrief(&m, &scenario, &result);
+        let prefs = Preferences::new(locale);
+        let progress = app.world().resource::<Progress>();
+        for (w, h) in [(800.0, 600.0), (1366.0, 768.0), (1920.0, 1080.0)] {
+            // The panel's width as the playing screen gives it, below the play bar.
+            let (pw, ph) = ((w * 0.5f32).clamp(260.0, 440.0), h - 60.0);
+            let panel = extent_of(pw, ph, |ui| {
+                let _ = playing::feedback(ui, &m, &shown, false);
+            });
+            assert!(
+                panel.max.x <= pw + 0.5 && panel.max.y <= ph + 0.5,
+                "{locale:?} {w}x{h}: feedback reaches {:?} in {pw}x{ph}",
+                panel.max
+            );
+            let head = extent_of(w, h, |ui| {
+                let _ = courtesy::app::ui::debrief::debrief(ui, &prefs, progress, &debrief);
+            });
+            assert!(
+                head.max.x <= w + 0.5 && head.max.y <= h * 0.6,
+                "{locale:?} {w}x{h}: the debrief's head reaches {:?}",
+                head.max
             );
         }
     }
