@@ -297,6 +297,17 @@ diag-too-many-phrases = This scenario's rules compile to { $count } phrases (bot
 diag-too-many-phrases-help = Narrow the widest patterns, or split the rule set; a phrase list this long is usually generated, not written.
 diag-echo-without-number = Node “{ $node }” asks the reply to repeat a number (echo: true), but the customer's lines give none of three digits or more.
 diag-echo-without-number-help = Put the number in the customer's line (“138××××5678”), or remove echo: true.
+diag-curriculum-id-filename = Curriculum id “{ $id }” does not match the file name “{ $file }”.
+diag-curriculum-id-filename-help = Rename the file to { $id }.ron, or change the id to “{ $file }”.
+diag-unknown-scenario = Module “{ $module }” names scenario “{ $id }”, which does not exist.
+diag-unknown-scenario-help = `courtesy list` shows the scenarios' ids; check the spelling.
+diag-empty-module = “{ $module }” is empty: a module needs at least one scenario, a curriculum at least one module.
+diag-empty-module-help = Put scenario ids in scenarios: [...], or remove the module.
+diag-bad-gate = Module “{ $module }” has a gate that cannot work (mastery: { $mastery }, passes: { $passes }).
+diag-bad-gate-help = mastery is a score from 0 to 100; passes is at least 1.
+diag-bad-validity = A certificate valid { $valid } days with recertification { $window } days before expiry cannot work.
+diag-bad-validity-help = valid_days must be above 0, and recertify_within_days below valid_days.
+kind-module = module
 
 ## Tags (as the menu shows them; a tag with no line here shows its id)
 tag-front-desk = Front desk

@@ -270,6 +270,17 @@ diag-too-many-phrases = 这个场景的规则展开后有 { $count } 个短语�
 diag-too-many-phrases-help = 收窄最宽的模式，或拆分规则集；这么长的短语表通常是生成的，不是写的。
 diag-echo-without-number = 节点“{ $node }”要求复述号码（echo: true），但客户的话里没有三位以上的数字。
 diag-echo-without-number-help = 在客户的话里写上号码（如“138××××5678”），或去掉 echo: true。
+diag-curriculum-id-filename = 课程 id “{ $id }”与文件名“{ $file }”不一致。
+diag-curriculum-id-filename-help = 把文件改名为 { $id }.ron，或把 id 改成 “{ $file }”。
+diag-unknown-scenario = 模块“{ $module }”里的场景“{ $id }”不存在。
+diag-unknown-scenario-help = 用 courtesy list 查看已有场景的 id，检查拼写。
+diag-empty-module = “{ $module }”里没有内容：模块至少要有一个场景，课程至少要有一个模块。
+diag-empty-module-help = 在 scenarios: [...] 里写上场景 id，或删掉这个模块。
+diag-bad-gate = 模块“{ $module }”的关卡不成立（mastery: { $mastery }，passes: { $passes }）。
+diag-bad-gate-help = mastery 取 0 到 100 之间的分数；passes 至少为 1。
+diag-bad-validity = 证书有效期 { $valid } 天、提前 { $window } 天复训，不成立。
+diag-bad-validity-help = valid_days 要大于 0，recertify_within_days 要小于 valid_days。
+kind-module = 模块
 
 ## 标签（菜单里显示的场景标签；没有对应行的标签显示其 id）
 tag-front-desk = 前台

@@ -270,6 +270,17 @@ diag-too-many-phrases = 這個場景的規則展開後有 { $count } 個短語�
 diag-too-many-phrases-help = 收窄最寬的模式，或拆分規則集；這麼長的短語表通常是生成的，不是寫的。
 diag-echo-without-number = 節點「{ $node }」要求複述號碼（echo: true），但客戶的話裡沒有三位以上的數字。
 diag-echo-without-number-help = 在客戶的話裡寫上號碼（如「138××××5678」），或去掉 echo: true。
+diag-curriculum-id-filename = 課程 id「{ $id }」與檔名「{ $file }」不一致。
+diag-curriculum-id-filename-help = 把檔案改名為 { $id }.ron，或把 id 改成「{ $file }」。
+diag-unknown-scenario = 模組「{ $module }」裡的場景「{ $id }」不存在。
+diag-unknown-scenario-help = 用 courtesy list 查看已有場景的 id，檢查拼寫。
+diag-empty-module = 「{ $module }」裡沒有內容：模組至少要有一個場景，課程至少要有一個模組。
+diag-empty-module-help = 在 scenarios: [...] 裡寫上場景 id，或刪掉這個模組。
+diag-bad-gate = 模組「{ $module }」的關卡不成立（mastery: { $mastery }，passes: { $passes }）。
+diag-bad-gate-help = mastery 取 0 到 100 之間的分數；passes 至少為 1。
+diag-bad-validity = 證書有效期 { $valid } 天、提前 { $window } 天複訓，不成立。
+diag-bad-validity-help = valid_days 要大於 0，recertify_within_days 要小於 valid_days。
+kind-module = 模組
 
 ## 標籤（菜單裡顯示的場景標籤；沒有對應行的標籤顯示其 id）
 tag-front-desk = 前臺

@@ -102,11 +102,21 @@ pub enum Code {
     TooManyPhrases,
     /// `echo-without-number`
     EchoWithoutNumber,
+    /// `curriculum-id-filename`
+    CurriculumIdFilename,
+    /// `unknown-scenario`
+    UnknownScenario,
+    /// `empty-module`
+    EmptyModule,
+    /// `bad-gate`
+    BadGate,
+    /// `bad-validity`
+    BadValidity,
 }
 
 impl Code {
     /// Every code, in the order of the reference in docs/scenario-format.md.
-    pub const ALL: [Code; 41] = [
+    pub const ALL: [Code; 46] = [
         Code::Io,
         Code::FileTooLarge,
         Code::NotAFile,
@@ -148,6 +158,11 @@ impl Code {
         Code::PatternTooWide,
         Code::TooManyPhrases,
         Code::EchoWithoutNumber,
+        Code::CurriculumIdFilename,
+        Code::UnknownScenario,
+        Code::EmptyModule,
+        Code::BadGate,
+        Code::BadValidity,
     ];
 
     /// The stable kebab-case key.
@@ -194,6 +209,11 @@ impl Code {
             Code::PatternTooWide => "pattern-too-wide",
             Code::TooManyPhrases => "too-many-phrases",
             Code::EchoWithoutNumber => "echo-without-number",
+            Code::CurriculumIdFilename => "curriculum-id-filename",
+            Code::UnknownScenario => "unknown-scenario",
+            Code::EmptyModule => "empty-module",
+            Code::BadGate => "bad-gate",
+            Code::BadValidity => "bad-validity",
         }
     }
 }

@@ -16,6 +16,7 @@
 //! | validation | [`validate`] | the named checks of a scenario and rule set |
 //! | loading | [`load`] | finding, reading and parsing files into a [`Library`] |
 //! | play | [`play`] | the session state machine, input lines, saved progress |
+//! | onboarding | [`curriculum`] | curricula, their checks, gates, unlocking and certification |
 //! | explaining | [`explain`] | feedback in words for every frontend |
 //! | measuring | [`measure`] | a labelled corpus of replies judged and counted |
 //!
@@ -62,6 +63,7 @@
 #![warn(missing_docs)]
 
 pub mod compile;
+pub mod curriculum;
 pub mod diagnostic;
 pub mod explain;
 pub mod i18n;
