@@ -1,0 +1,29 @@
+//! courtesy's training records: who trained on what. Sites form a tree
+//! (company → region → service centre); people belong to a site and a job
+//! role; an attempt at a scenario is begun, its turns are committed one by
+//! one as they are played, and its result is added when it ends;
+//! assignments enrol a person in a curriculum with a due date, and
+//! certifications record what the curriculum rules granted.
+//!
+//! | module | owns |
+//! |---|---|
+//! | [`model`] | the rows, as types, and client-made ids (UUIDv7) |
+//! | [`store`] | the [`RecordStore`] trait every backend implements, and its errors |
+//! | [`sqlite`] | the embedded default: one SQLite file (WAL), versioned schema, append-only |
+//! | [`import`] | the one-time import of `results.jsonl`, and JSONL as an export |
+//!
+//! Records are **append-only**: nothing is updated or deleted (the SQLite
+//! schema refuses it with triggers); a correction is a new row. Ids are made
+//! on the client, so records from many machines never collide.
+
+pub mod import;
+pub mod model;
+pub mod sqlite;
+pub mod store;
+
+pub use model::{
+    Assignment, AttemptEnd, AttemptStart, AttemptSummary, CertificationRow, Person, Site, SiteKind,
+    TurnRow, new_id,
+};
+pub use sqlite::SqliteStore;
+pub use store::{RecordError, RecordStore};
