@@ -393,3 +393,74 @@ pub fn progress(c: &Curriculum, attempts: &[Attempt], now: u64) -> Progress {
     };
     Progress { standing, modules, certifications }
 }
+
+/// Where an assignment stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AssignmentStatus {
+    /// Nothing of the curriculum played since it was assigned.
+    Assigned,
+    /// Under way.
+    InProgress,
+    /// Certified (and still valid).
+    Passed,
+    /// The final module's exam was taken and not passed: a retake is due.
+    Failed,
+    /// The due date went by without certification.
+    Overdue,
+}
+
+/// An assignment's status at `now`: passed once certified (a certification
+/// still valid counts, even if earned before the assignment); overdue once
+/// the due date went by without it; failed when the last module's latest
+/// attempt did not meet its gate; in progress once a scenario of the
+/// curriculum was played after it was assigned.
+pub fn assignment_status(
+    c: &Curriculum,
+    attempts: &[Attempt],
+    assigned_at: u64,
+    due_at: Option<u64>,
+    now: u64,
+) -> AssignmentStatus {
+    let p = progress(c, attempts, now);
+    if matches!(p.standing, Standing::Certified | Standing::RecertificationDue) {
+        return AssignmentStatus::Passed;
+    }
+    if due_at.is_some_and(|due| now > due) {
+        return AssignmentStatus::Overdue;
+    }
+    let seen = |a: &&Attempt| a.finished_at >= assigned_at && a.finished_at <= now;
+    if let Some(last) = c.modules.last()
+        && p.modules.last().is_some_and(|m| m.state == ModuleState::Open)
+    {
+        let latest = attempts
+            .iter()
+            .filter(seen)
+            .filter(|a| last.scenarios.contains(&a.scenario))
+            .filter(|a| !last.gate.exam_only || a.mode == Mode::Exam)
+            .max_by_key(|a| a.finished_at);
+        if latest.is_some_and(|a| !last.gate.counts(a)) {
+            return AssignmentStatus::Failed;
+        }
+    }
+    let played = attempts
+        .iter()
+        .filter(seen)
+        .any(|a| c.modules.iter().any(|m| m.scenarios.contains(&a.scenario)));
+    if played { AssignmentStatus::InProgress } else { AssignmentStatus::Assigned }
+}
+
+/// A time (seconds since 1970, UTC) as its date, `YYYY-MM-DD`.
+pub fn date(secs: u64) -> String {
+    // Howard Hinnant's days-to-civil algorithm.
+    let z = (secs / DAY) as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}")
+}

@@ -193,3 +193,35 @@ fn a_certification_expires_and_is_renewed_by_passing_again() {
     let p = curriculum::progress(&c, &renewed, 11 * DAY);
     assert_eq!(p.standing, Standing::InProgress);
 }
+
+#[test]
+fn an_assignment_is_assigned_in_progress_failed_overdue_or_passed() {
+    use courtesy_core::curriculum::{AssignmentStatus as S, assignment_status};
+    let c = mini();
+    let (assigned, due) = (DAY, Some(30 * DAY));
+    let status = |attempts: &[Attempt], now| assignment_status(&c, attempts, assigned, due, now);
+    assert_eq!(status(&[], 2 * DAY), S::Assigned);
+    let first = attempt("gate-guard-asleep", Mode::Practice, 85, 2);
+    assert_eq!(status(std::slice::from_ref(&first), 3 * DAY), S::InProgress);
+    // The exam taken and failed: a retake is due.
+    let failed = attempt("phone-three-rings", Mode::Exam, 50, 4);
+    assert_eq!(status(&[first.clone(), failed.clone()], 5 * DAY), S::Failed);
+    // Past the due date without certification.
+    assert_eq!(status(&[first.clone(), failed.clone()], 31 * DAY), S::Overdue);
+    // Passed the retake: certified, whatever the date.
+    let retake = attempt("phone-three-rings", Mode::Exam, 92, 6);
+    assert_eq!(status(&[first.clone(), failed, retake.clone()], 7 * DAY), S::Passed);
+    assert_eq!(status(&[first, retake], 40 * DAY), S::Passed);
+    // A practice run of the exam scenario is not a failed exam.
+    let practice = attempt("phone-three-rings", Mode::Practice, 40, 3);
+    let first = attempt("gate-guard-asleep", Mode::Practice, 85, 2);
+    assert_eq!(status(&[first, practice], 5 * DAY), S::InProgress);
+}
+
+#[test]
+fn dates_are_written_as_the_calendar_has_them() {
+    assert_eq!(curriculum::date(0), "1970-01-01");
+    assert_eq!(curriculum::date(951_782_400), "2000-02-29");
+    assert_eq!(curriculum::date(1_795_737_600), "2026-11-27");
+    assert_eq!(curriculum::date(1_795_737_600 + DAY - 1), "2026-11-27");
+}
