@@ -10,6 +10,7 @@
 //! | [`model`] | the rows, as types, and client-made ids (UUIDv7) |
 //! | [`store`] | the [`RecordStore`] trait every backend implements, and its errors |
 //! | [`sqlite`] | the embedded default: one SQLite file (WAL), versioned schema, append-only |
+//! | [`journal`] | pending writes kept in order while the database cannot take them, retried later |
 //! | [`import`] | the one-time import of `results.jsonl`, and JSONL as an export |
 //!
 //! Records are **append-only**: nothing is updated or deleted (the SQLite
@@ -17,6 +18,7 @@
 //! on the client, so records from many machines never collide.
 
 pub mod import;
+pub mod journal;
 pub mod model;
 pub mod sqlite;
 pub mod store;

@@ -406,3 +406,33 @@ fn a_full_or_read_only_disk_gives_a_clear_error_and_keeps_what_was_acknowledged(
     }
     Command::new("umount").arg(dir.path()).status().unwrap();
 }
+
+/// The terminal mode's way of writing: while the file is locked the turns
+/// wait in the journal, in order, and reach the records at the next flush.
+#[test]
+fn a_journal_keeps_turns_while_the_records_are_locked() {
+    use courtesy_records::journal::{Journal, Write};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("records.sqlite");
+    let mut store = SqliteStore::open(&path).unwrap();
+    store.set_busy_wait(Duration::from_millis(100)).unwrap();
+    let (p1, ..) = company(&mut store);
+    let a = start(&p1, "phone-three-rings", "s1", 1);
+    let mut journal = Journal::default();
+    journal.push(Write::Begin(a.clone()));
+    journal.push(Write::Turn(turn(&a.id, 1, "您好")));
+    journal.flush(&mut store).unwrap();
+    let other = rusqlite::Connection::open(&path).unwrap();
+    other.execute_batch("BEGIN EXCLUSIVE").unwrap();
+    journal.push(Write::Turn(turn(&a.id, 2, "请稍等")));
+    assert!(matches!(journal.flush(&mut store), Err(RecordError::Locked)));
+    journal.push(Write::Turn(turn(&a.id, 3, "再见")));
+    journal.push(Write::Finish(end(&a.id, Verdict::Pass, 9)));
+    assert_eq!(journal.pending(), 3, "nothing dropped while locked");
+    other.execute_batch("COMMIT").unwrap();
+    journal.flush(&mut store).unwrap();
+    assert_eq!(journal.pending(), 0);
+    let replies: Vec<String> = store.turns(&a.id).unwrap().into_iter().map(|t| t.reply).collect();
+    assert_eq!(replies, ["您好", "请稍等", "再见"]);
+    assert!(store.history(&p1.id).unwrap()[0].end.is_some());
+}
