@@ -31,6 +31,28 @@ fn main() {
     let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("embedded_scenarios.rs");
     std::fs::write(dest, out).unwrap();
     embed_scene_art();
+    embed_curricula();
+}
+
+/// Writes `embedded_curricula.rs`: the curricula (curricula/*.ron), the
+/// last place the command line looks for them.
+fn embed_curricula() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("curricula");
+    println!("cargo:rerun-if-changed={}", dir.display());
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .map(|entries| entries.flatten().map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.retain(|p| p.is_file() && p.extension().is_some_and(|x| x == "ron"));
+    files.sort();
+    let mut out = String::from("/// The curricula built in: (file name, text).\n");
+    out.push_str("pub const EMBEDDED_CURRICULA: &[(&str, &str)] = &[\n");
+    for path in &files {
+        let name = path.file_name().unwrap().to_string_lossy();
+        out.push_str(&format!("    ({name:?}, include_str!({:?})),\n", path.display().to_string()));
+    }
+    out.push_str("];\n");
+    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("embedded_curricula.rs");
+    std::fs::write(dest, out).unwrap();
 }
 
 /// Writes `scene_art.rs`: `[(name, include_str!(path)), …]` for every SVG

@@ -66,6 +66,21 @@ pub enum CliError {
     /// JSON output failed.
     #[error(transparent)]
     Json(#[from] serde_json::Error),
+    /// The roster has no one with this employee number.
+    #[error("no one with employee number {0}")]
+    UnknownPerson(String),
+    /// No curriculum has this id.
+    #[error("no curriculum {0}")]
+    UnknownCurriculum(String),
+    /// The person has nothing left to do in their assignments.
+    #[error("nothing assigned to {0}")]
+    NothingAssigned(String),
+    /// No curriculum is for this job.
+    #[error("no curriculum for {0}")]
+    NoCurriculumFor(String),
+    /// The training records could not be read or written.
+    #[error(transparent)]
+    Records(#[from] courtesy_records::RecordError),
     /// The game could not run.
     #[cfg(feature = "gui")]
     #[error(transparent)]
@@ -110,10 +125,43 @@ impl CliError {
             }
             CliError::Read(e) => m.format("play-read-error", &[("detail", e.to_string().into())]),
             CliError::NoStateDir => m.get("no-state-dir"),
+            CliError::UnknownPerson(no) => m.format("unknown-person", &[("no", no.into())]),
+            CliError::UnknownCurriculum(id) => m.format("unknown-curriculum", &[("id", id.into())]),
+            CliError::NoCurriculumFor(role) => {
+                m.format("no-curriculum-for", &[("role", role.into())])
+            }
+            CliError::Records(e) => records_message(m, e),
+            CliError::NothingAssigned(name) => {
+                m.format("nothing-assigned", &[("name", name.into())])
+            }
             #[cfg(feature = "gui")]
             CliError::Game(e) => e.message(m),
             CliError::Io { .. } => self.to_string(),
             CliError::Progress(_) | CliError::Json(_) => self.to_string(),
         }
+    }
+}
+
+/// A records error in the reader's language.
+fn records_message(m: &Messages, e: &courtesy_records::RecordError) -> String {
+    use courtesy_records::RecordError as E;
+    match e {
+        E::Open { path, reason } => m.format(
+            "records-open",
+            &[("path", path.display().to_string().into()), ("detail", reason.into())],
+        ),
+        E::Locked => m.get("records-locked"),
+        E::ReadOnly { reason } => m.format("records-read-only", &[("detail", reason.into())]),
+        E::DiskFull => m.get("records-disk-full"),
+        E::NewerSchema { found, known } => m.format(
+            "records-newer",
+            &[("found", (*found as u64).into()), ("known", (*known as u64).into())],
+        ),
+        E::NotRecords { path, reason } => m.format(
+            "records-not-records",
+            &[("path", path.display().to_string().into()), ("detail", reason.into())],
+        ),
+        E::Refused(detail) => m.format("records-refused", &[("detail", detail.into())]),
+        E::Other(detail) => m.format("records-other", &[("detail", detail.into())]),
     }
 }

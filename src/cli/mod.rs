@@ -11,6 +11,7 @@ mod list;
 mod paint;
 mod play;
 mod terminal;
+mod training;
 mod validate;
 
 use std::path::PathBuf;
@@ -30,6 +31,9 @@ struct Cli {
     /// Folder of scenario files (default: ./scenarios, or $COURTESY_SCENARIOS).
     #[arg(long, global = true)]
     scenarios: Option<PathBuf>,
+    /// The training records (default: $COURTESY_DB, else records.sqlite in the state folder).
+    #[arg(long, global = true)]
+    db: Option<PathBuf>,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -55,6 +59,16 @@ enum Command {
         /// Folder of scenario files (default: the scenarios folder).
         path: Option<PathBuf>,
     },
+    /// The roster of people who train.
+    #[command(subcommand)]
+    Roster(training::RosterCommand),
+    /// Enrol a person in a curriculum (by default the one for their job).
+    Enrol(training::EnrolArgs),
+    /// A person's training: what is due, the modules, the certifications.
+    Training(training::TrainingArgs),
+    /// The training records themselves.
+    #[command(subcommand)]
+    Records(training::RecordsCommand),
 }
 
 fn parse_locale(s: &str) -> Result<Locale, String> {
@@ -73,6 +87,8 @@ struct Context {
     scenarios_dir: PathBuf,
     /// No folder was found: the library built into the binary is used.
     embedded: bool,
+    /// `--db`: the training records to use.
+    db: Option<PathBuf>,
 }
 
 impl Context {
@@ -167,6 +183,7 @@ pub fn main() -> ExitCode {
         messages: Messages::new(cli.locale.unwrap_or_else(default_locale)),
         scenarios_dir,
         embedded,
+        db: cli.db,
     };
     match run(&context, cli.command) {
         Ok(code) => code,
@@ -193,6 +210,10 @@ fn run(context: &Context, command: Option<Command>) -> Outcome {
         Some(Command::Validate { paths }) => validate::run(context, paths),
         Some(Command::List(args)) => list::run(context, args),
         Some(Command::Graph { id }) => graph::run(context, &id),
+        Some(Command::Roster(command)) => training::roster(context, command),
+        Some(Command::Enrol(args)) => training::enrol(context, args),
+        Some(Command::Training(args)) => training::training(context, args),
+        Some(Command::Records(command)) => training::records(context, command),
     }
 }
 

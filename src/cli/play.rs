@@ -14,7 +14,7 @@ use courtesy_core::play::{Mode, ProgressStore, ResultRecord, SavedPlay, SavedSes
 use courtesy_core::{CompiledScenario, Input, Library, ScenarioResult, Session, explain};
 
 use super::input::{Line, Lines};
-use super::{CliError, Context, Outcome, paint, terminal};
+use super::{CliError, Context, Outcome, paint, terminal, training};
 
 #[derive(clap::Args, Debug, Default)]
 pub struct PlayArgs {
@@ -46,6 +46,17 @@ pub struct PlayArgs {
     /// The window's size for --autoplay, as WIDTHxHEIGHT (default 1280x800).
     #[arg(long, requires = "autoplay", value_parser = window_size, value_name = "WxH")]
     pub window: Option<(u32, u32)>,
+    /// Play as this person of the roster (employee number): the attempt
+    /// and each turn go to the training records.
+    #[arg(long = "as", value_name = "EMPLOYEE_NO", conflicts_with = "resume")]
+    pub as_person: Option<String>,
+    /// Play the next scenario of the person's assignments (with --as), in
+    /// the mode its module's gate asks for.
+    #[arg(long, requires = "as_person", conflicts_with_all = ["scenario", "file"])]
+    pub assigned: bool,
+    /// Exam mode: the feedback comes at the end only.
+    #[arg(long)]
+    pub exam: bool,
 }
 
 /// `800x600` as (800, 600).
@@ -62,7 +73,12 @@ fn window_size(text: &str) -> Result<(u32, u32), String> {
 /// Without `--text`, `play` opens the game window when there is one to open
 /// (the terminal mode otherwise).
 pub fn run(context: &Context, args: PlayArgs) -> Outcome {
-    if !args.text && args.file.is_none() && !args.json && args.resume.is_none() {
+    if !args.text
+        && args.file.is_none()
+        && !args.json
+        && args.resume.is_none()
+        && args.as_person.is_none()
+    {
         #[cfg(feature = "gui")]
         {
             let autoplay = match (&args.autoplay, &args.screenshot) {
@@ -115,7 +131,7 @@ pub fn author(context: &Context, dir: PathBuf) -> Outcome {
 }
 
 /// The terminal mode.
-fn play_text(context: &Context, args: PlayArgs) -> Outcome {
+fn play_text(context: &Context, mut args: PlayArgs) -> Outcome {
     let m = &context.messages;
     let saved = match &args.resume {
         Some(id) => Some(load_saved(id)?),
@@ -125,6 +141,12 @@ fn play_text(context: &Context, args: PlayArgs) -> Outcome {
         Some(file) => Library::load(std::slice::from_ref(file)),
         None => context.existing_library()?,
     };
+    let mut mode = if args.exam { Mode::Exam } else { Mode::Practice };
+    if let (true, Some(no)) = (args.assigned, &args.as_person) {
+        let (id, gate_mode) = training::next_assigned(context, no, &library)?;
+        args.scenario = Some(id);
+        mode = gate_mode;
+    }
     let scenario = pick_scenario(context, &library, &args, saved.as_ref())?;
     let errors: Vec<_> = library.errors_in(&scenario.file.path).collect();
     if !errors.is_empty() {
@@ -138,6 +160,11 @@ fn play_text(context: &Context, args: PlayArgs) -> Outcome {
         Some(saved) => Session::replay(Arc::clone(&scenario), saved),
         None => Session::new(Arc::clone(&scenario), args.seed.unwrap_or_else(time_seed)),
     };
+    let mut recorder = match &args.as_person {
+        Some(no) => Some(training::Recorder::begin(context, no, &scenario, &session, mode)?),
+        None => None,
+    };
+    let trainee = recorder.as_ref().map_or_else(String::new, |r| r.name.clone());
     let mut out: Box<dyn Write> =
         if args.json { Box::new(terminal::stderr()) } else { Box::new(terminal::stdout()) };
     let s = &scenario.scenario;
@@ -194,10 +221,16 @@ fn play_text(context: &Context, args: PlayArgs) -> Outcome {
         match session.answer(input, seconds) {
             Ok(_) => {
                 if let Some(turn) = session.transcript().last() {
-                    let feedback = explain::turn(m, Some(&scenario), turn);
-                    let _ = write!(out, "{}", paint::turn(m, &feedback));
+                    if mode == Mode::Practice {
+                        let feedback = explain::turn(m, Some(&scenario), turn);
+                        let _ = write!(out, "{}", paint::turn(m, &feedback));
+                    }
+                    let number = session.transcript().len();
+                    if let Some(warning) = recorder.as_mut().and_then(|r| r.turn(m, number, turn)) {
+                        let _ = writeln!(out, "{warning}");
+                    }
                 }
-                if let Err(e) = save(session.saved())
+                if let Err(e) = save(&trainee, mode, session.saved())
                     && !save_warned
                 {
                     save_warned = true;
@@ -218,7 +251,12 @@ fn play_text(context: &Context, args: PlayArgs) -> Outcome {
     let result = session.result();
     let mut record_failed = false;
     if session.is_finished()
-        && let Err(e) = finish_saved(session.id(), &result)
+        && let Some(warning) = recorder.as_mut().and_then(|r| r.finish(m, &result))
+    {
+        terminal::eprint(&format!("{warning}\n"));
+    }
+    if session.is_finished()
+        && let Err(e) = finish_saved(session.id(), &trainee, mode, &result)
     {
         record_failed = true;
         terminal::eprint(&format!(
@@ -299,8 +337,8 @@ fn store() -> Result<ProgressStore, CliError> {
     ProgressStore::default_location().ok_or(CliError::NoStateDir)
 }
 
-fn save(saved: SavedSession) -> Result<(), CliError> {
-    Ok(store()?.save_session(&SavedPlay::new("", Mode::Practice, saved))?)
+fn save(trainee: &str, mode: Mode, saved: SavedSession) -> Result<(), CliError> {
+    Ok(store()?.save_session(&SavedPlay::new(trainee, mode, saved))?)
 }
 
 /// The session to resume: the one with id `id`, or with no id the only one
@@ -340,6 +378,11 @@ fn load_saved(id: &str) -> Result<SavedSession, CliError> {
 
 /// A finished session: its result is appended to results.jsonl and the
 /// resume file is removed.
-fn finish_saved(session: &str, result: &ScenarioResult) -> Result<(), CliError> {
-    Ok(store()?.record_result(&ResultRecord::now(session, "", Mode::Practice, result.clone()))?)
+fn finish_saved(
+    session: &str,
+    trainee: &str,
+    mode: Mode,
+    result: &ScenarioResult,
+) -> Result<(), CliError> {
+    Ok(store()?.record_result(&ResultRecord::now(session, trainee, mode, result.clone()))?)
 }
