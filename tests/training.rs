@@ -117,6 +117,24 @@ fn a_new_hire_is_enrolled_and_certified_as_the_gates_open() {
         .failure()
         .stderr(predicate::str::contains("王芳 没有待完成的培训"));
 
+    // The records export for an LMS: a passed and a completed statement per attempt.
+    let xapi = t.state.path().join("xapi.json");
+    t.courtesy()
+        .args(["records", "export", "--home-page", "https://lms.example.com", "--xapi"])
+        .arg(&xapi)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("4 条 xAPI 语句"));
+    let statements: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(&xapi).unwrap()).unwrap();
+    assert_eq!(statements[0]["actor"]["account"]["name"], "E001");
+    assert_eq!(statements[0]["verb"]["id"], "http://adlnet.gov/expapi/verbs/passed");
+    assert_eq!(
+        statements[0]["object"]["id"],
+        "https://lms.example.com/scenarios/phone-three-rings"
+    );
+    assert_eq!(statements[0]["result"]["score"]["scaled"], 1.0);
+
     // The records hold both attempts, every turn, and the certification.
     let path = t.state.path().join("courtesy/records.sqlite");
     let store = courtesy_records::SqliteStore::open(&path).unwrap();

@@ -487,3 +487,4 @@ records-other = 培訓記錄出錯：{ $detail }
 nothing-assigned = { $name } 沒有待完成的培訓。用 courtesy training 查看，或用 courtesy enrol 報名。
 records-held = 培訓記錄暫時寫不進去：{ $detail } 繼續練習；記錄會在下一輪重試。
 records-unwritten = 還有 { $count } 筆記錄沒寫進培訓記錄；結果已寫入 results.jsonl，之後可用 courtesy records import 匯入。
+records-exported = 已把 { $count } 筆 xAPI 陳述寫入 { $path }。

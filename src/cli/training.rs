@@ -84,6 +84,18 @@ pub struct TrainingArgs {
 pub enum RecordsCommand {
     /// Import results.jsonl (from before the records) once; safe to repeat.
     Import,
+    /// Write every finished attempt as xAPI statements (cmi5 shape) to a JSON file.
+    Export {
+        /// The file to write.
+        #[arg(long)]
+        xapi: PathBuf,
+        /// The company's training system, the accounts' home page.
+        #[arg(long, default_value = "https://courtesy.invalid")]
+        home_page: String,
+        /// Only this person (employee number).
+        #[arg(long)]
+        person: Option<String>,
+    },
 }
 
 fn parse_role(s: &str) -> Result<JobRole, String> {
@@ -373,10 +385,42 @@ fn status_key(s: curriculum::AssignmentStatus) -> &'static str {
     }
 }
 
-/// `courtesy records import`
+/// `courtesy records import|export`
 pub fn records(context: &Context, command: RecordsCommand) -> Outcome {
     let m = &context.messages;
     match command {
+        RecordsCommand::Export { xapi, home_page, person } => {
+            let store = open(context)?;
+            let library = context.library();
+            let title = |id: &str| {
+                library.scenario(id).map_or_else(|| id.to_string(), |s| s.scenario.title.clone())
+            };
+            let mut all = Vec::new();
+            for p in store.people()? {
+                if person.as_ref().is_some_and(|no| no != &p.employee_no) {
+                    continue;
+                }
+                all.extend(courtesy_records::xapi::statements(
+                    &p,
+                    &store.history(&p.id)?,
+                    &title,
+                    &home_page,
+                ));
+            }
+            let json = serde_json::to_string_pretty(&all)? + "\n";
+            std::fs::write(&xapi, json)
+                .map_err(|source| CliError::Io { path: xapi.clone(), source })?;
+            terminal::print(&format!(
+                "{}\n",
+                m.format(
+                    "records-exported",
+                    &[
+                        ("count", (all.len() as u64).into()),
+                        ("path", xapi.display().to_string().into())
+                    ]
+                )
+            ));
+        }
         RecordsCommand::Import => {
             let progress =
                 courtesy_core::ProgressStore::default_location().ok_or(CliError::NoStateDir)?;

@@ -11,6 +11,7 @@
 //! | [`store`] | the [`RecordStore`] trait every backend implements, and its errors |
 //! | [`sqlite`] | the embedded default: one SQLite file (WAL), versioned schema, append-only |
 //! | [`journal`] | pending writes kept in order while the database cannot take them, retried later |
+//! | [`xapi`] | xAPI statements in the cmi5 shape, for a learning-management system |
 //! | [`import`] | the one-time import of `results.jsonl`, and JSONL as an export |
 //!
 //! Records are **append-only**: nothing is updated or deleted (the SQLite
@@ -22,6 +23,7 @@ pub mod journal;
 pub mod model;
 pub mod sqlite;
 pub mod store;
+pub mod xapi;
 
 pub use model::{
     Assignment, AttemptEnd, AttemptStart, AttemptSummary, CertificationRow, Person, Site, SiteKind,
