@@ -628,6 +628,7 @@ fn menu_extent(app: &App, locale: Locale, width: f32, height: f32) -> egui::Rect
         library: app.world().resource::<LiveLibrary>(),
         progress: app.world().resource::<Progress>(),
         order: app.world().resource::<MenuOrder>(),
+        training: &courtesy::app::records::Training::empty(),
     };
     extent_of(width, height, |ui| {
         let _ = view.show(ui, &mut prefs, &mut filter, &mut selection);
@@ -769,4 +770,100 @@ fn the_feedback_and_the_debrief_fit_the_window_at_every_size() {
             );
         }
     }
+}
+
+/// Updates until `done` holds, for at most ten seconds (the records are
+/// written and read on their own thread).
+fn update_until(app: &mut App, what: &str, mut done: impl FnMut(&mut App) -> bool) {
+    let start = std::time::Instant::now();
+    while !done(app) {
+        assert!(start.elapsed() < Duration::from_secs(10), "timed out waiting for {what}");
+        std::thread::sleep(Duration::from_millis(10));
+        app.update();
+    }
+}
+
+/// A hire on the roster picks themselves on the menu, sees their
+/// assignment, plays, and every turn reaches the records on the writer
+/// thread, with the attempt's end; the menu's training then counts it.
+#[test]
+fn a_person_on_the_roster_plays_and_every_turn_reaches_the_records() {
+    use courtesy::app::records::{RecordsPlugin, Training};
+    use courtesy_core::curriculum::{AssignmentStatus, ModuleState};
+    use courtesy_records::{Assignment, Person, RecordStore, SqliteStore, new_id};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("records.sqlite");
+    let person = Person {
+        id: new_id(),
+        employee_no: "E001".into(),
+        name: "王芳".into(),
+        site: None,
+        role: courtesy_core::curriculum::JobRole::CallCentre,
+        hired_on: None,
+    };
+    {
+        let mut store = SqliteStore::open(&db).unwrap();
+        store.add_person(&person).unwrap();
+        store
+            .assign(&Assignment {
+                id: new_id(),
+                person: person.id.clone(),
+                curriculum: "call-centre-onboarding".into(),
+                assigned_by: "培训主管".into(),
+                assigned_at: 1_700_000_000,
+                due_at: None,
+            })
+            .unwrap();
+    }
+    let mut app = app_saving_to(None);
+    app.add_plugins(RecordsPlugin { db: Some(db.clone()), person: None });
+    update_until(&mut app, "the roster", |app| app.world().resource::<Training>().roster_loaded);
+    assert_eq!(app.world().resource::<Training>().roster, std::slice::from_ref(&person));
+
+    send(&mut app, GameCommand::ChoosePerson(Some(person.id.clone())));
+    assert_eq!(app.world().resource::<Preferences>().trainee, "王芳");
+    update_until(&mut app, "the assignment", |app| {
+        !app.world().resource::<Training>().assignments.is_empty()
+    });
+    {
+        let training = app.world().resource::<Training>();
+        let views = training.assignments_now();
+        assert_eq!(views.len(), 1);
+        assert_eq!(views[0].status, AssignmentStatus::Assigned);
+        assert_eq!(views[0].progress.modules[0].state, ModuleState::Open);
+        assert_eq!(views[0].progress.modules[1].state, ModuleState::Locked);
+    }
+
+    send(&mut app, GameCommand::Open { scenario: "phone-three-rings".into() });
+    send(&mut app, GameCommand::Begin);
+    for input in [
+        Input::Pick(0),
+        Input::Text("您好，丽江花园物业管理处，请问有什么可以帮您？".into()),
+        Input::Text("好的，请稍等，我帮您查一下。".into()),
+        Input::Text("不客气，谢谢您的来电，再见！".into()),
+        Input::Pick(0),
+    ] {
+        send(&mut app, GameCommand::Answer(input));
+        send(&mut app, GameCommand::Continue);
+    }
+    assert!(play(&app).result.is_some(), "the scenario ended");
+
+    let read = SqliteStore::open(&db).unwrap();
+    let mut history = Vec::new();
+    update_until(&mut app, "the attempt in the records", |_| {
+        history = read.history(&person.id).unwrap();
+        history.first().is_some_and(|a| a.end.is_some())
+    });
+    assert_eq!(history.len(), 1);
+    assert_eq!(history[0].turns, 5, "every turn was written");
+    assert_eq!(history[0].start.scenario, "phone-three-rings");
+    let turns = read.turns(&history[0].start.id).unwrap();
+    assert_eq!(turns[2].reply, "好的，请稍等，我帮您查一下。");
+    // The menu's training is read again after the attempt: it counts.
+    update_until(&mut app, "the training to count the attempt", |app| {
+        app.world().resource::<Training>().history.len() == 1
+    });
+    let training = app.world().resource::<Training>();
+    let counted = &training.assignments_now()[0].progress.modules[0].scenarios;
+    assert!(counted.iter().any(|(id, n, _)| id == "phone-three-rings" && *n == 1), "{counted:?}");
 }

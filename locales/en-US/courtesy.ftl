@@ -549,3 +549,5 @@ nothing-assigned = { $name } has no training left to do. See courtesy training, 
 records-held = The training records cannot be written just now: { $detail } Play on; the records are retried every turn.
 records-unwritten = { $count } records did not reach the training records; the result is in results.jsonl, and courtesy records import can bring it in later.
 records-exported = Wrote { $count } xAPI statements to { $path }.
+ui-my-training = My training
+ui-not-on-roster = Not on the roster (type a name)

@@ -418,3 +418,5 @@ nothing-assigned = { $name } 没有待完成的培训。用 courtesy training �
 records-held = 培训记录暂时写不进去：{ $detail } 继续练习；记录会在下一轮重试。
 records-unwritten = 还有 { $count } 条记录没写进培训记录；结果已写入 results.jsonl，之后可用 courtesy records import 导入。
 records-exported = 已把 { $count } 条 xAPI 语句写入 { $path }。
+ui-my-training = 我的培训
+ui-not-on-roster = 不在名册上（输入姓名）

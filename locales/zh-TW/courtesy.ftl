@@ -488,3 +488,5 @@ nothing-assigned = { $name } 沒有待完成的培訓。用 courtesy training �
 records-held = 培訓記錄暫時寫不進去：{ $detail } 繼續練習；記錄會在下一輪重試。
 records-unwritten = 還有 { $count } 筆記錄沒寫進培訓記錄；結果已寫入 results.jsonl，之後可用 courtesy records import 匯入。
 records-exported = 已把 { $count } 筆 xAPI 陳述寫入 { $path }。
+ui-my-training = 我的培訓
+ui-not-on-roster = 不在名冊上（輸入姓名）

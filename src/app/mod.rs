@@ -11,6 +11,7 @@
 pub mod autoplay;
 pub mod game;
 pub mod ime;
+pub mod records;
 pub mod scenario_assets;
 pub mod scene;
 pub mod state;
@@ -51,6 +52,10 @@ pub struct GameOptions {
     /// The window's size in logical pixels; without it, 1280×800, fitted
     /// to the monitor (`window_fit`).
     pub window: Option<(u32, u32)>,
+    /// The training records file; none for the state folder's.
+    pub db: Option<PathBuf>,
+    /// Who plays, by employee number (`play --as`).
+    pub person: Option<String>,
 }
 
 /// When the process started (set by `cli::main`, else by `run`), for the
@@ -139,6 +144,7 @@ pub fn run(options: GameOptions) -> Result<ExitCode, GameError> {
         ui::UiPlugin { authoring: options.authoring },
         ime::ImePlugin,
         scene::ScenePlugin,
+        records::RecordsPlugin { db: options.db.clone(), person: options.person.clone() },
     ))
     .add_systems(PreStartup, spawn_camera.before(EguiStartupSet::InitContexts));
 

@@ -76,6 +76,9 @@ pub enum GameCommand {
     SetLocale(Locale),
     /// Practice or exam from the next scenario on.
     SetMode(Mode),
+    /// Who is playing: a person of the roster (by id), or none to play
+    /// under a typed name (the records plugin acts on it).
+    ChoosePerson(Option<String>),
 }
 
 /// Who plays, how, and the language shown.

@@ -73,12 +73,7 @@ fn window_size(text: &str) -> Result<(u32, u32), String> {
 /// Without `--text`, `play` opens the game window when there is one to open
 /// (the terminal mode otherwise).
 pub fn run(context: &Context, args: PlayArgs) -> Outcome {
-    if !args.text
-        && args.file.is_none()
-        && !args.json
-        && args.resume.is_none()
-        && args.as_person.is_none()
-    {
+    if !args.text && args.file.is_none() && !args.json && args.resume.is_none() && !args.assigned {
         #[cfg(feature = "gui")]
         {
             let autoplay = match (&args.autoplay, &args.screenshot) {
@@ -97,6 +92,8 @@ pub fn run(context: &Context, args: PlayArgs) -> Outcome {
                 authoring: false,
                 autoplay,
                 window: args.window,
+                db: context.db.clone(),
+                person: args.as_person.clone(),
             };
             match courtesy::app::run(options) {
                 Ok(code) => return Ok(code),
@@ -120,6 +117,8 @@ pub fn author(context: &Context, dir: PathBuf) -> Outcome {
             authoring: true,
             autoplay: None,
             window: None,
+            db: context.db.clone(),
+            person: None,
         };
         match courtesy::app::run(options) {
             Ok(code) => return Ok(code),

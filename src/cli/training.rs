@@ -22,8 +22,6 @@ use courtesy_records::{
 use super::{Context, Outcome, terminal};
 use crate::cli::CliError;
 
-include!(concat!(env!("OUT_DIR"), "/embedded_curricula.rs"));
-
 /// `courtesy roster …`
 #[derive(Subcommand, Debug)]
 pub enum RosterCommand {
@@ -116,42 +114,11 @@ fn open(context: &Context) -> Result<SqliteStore, CliError> {
     Ok(SqliteStore::open(&records_path(context.db.clone())?)?)
 }
 
-/// The curricula: `$COURTESY_CURRICULA`, `./curricula`, `curricula` next to
-/// the executable, else the ones built into the binary; each checked
-/// against the library (problems are printed, the broken file skipped).
+/// The curricula (see [`courtesy::curricula`]), checked against the
+/// library; problems are printed and a broken file is skipped.
 pub fn curricula(context: &Context, library: &Library) -> Vec<Curriculum> {
     let ids: HashSet<&str> = library.scenarios.iter().map(|s| s.id()).collect();
-    let dir = std::env::var_os("COURTESY_CURRICULA")
-        .filter(|d| !d.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| Some(PathBuf::from("curricula")).filter(|d| d.is_dir()))
-        .or_else(|| {
-            std::env::current_exe()
-                .ok()
-                .and_then(|exe| exe.parent().map(|d| d.join("curricula")))
-                .filter(|d| d.is_dir())
-        });
-    let (found, problems) = match dir {
-        Some(dir) => curriculum::load_dir(&dir, &ids),
-        None => {
-            let mut found = Vec::new();
-            let mut problems = Vec::new();
-            for (name, text) in EMBEDDED_CURRICULA {
-                let file = courtesy_core::SourceFile::new(
-                    PathBuf::from("<built-in>/curricula").join(name),
-                    *text,
-                );
-                match curriculum::parse(&file) {
-                    Ok(c) => {
-                        problems.extend(curriculum::validate(&c, &file, &ids));
-                        found.push(c);
-                    }
-                    Err(d) => problems.push(d),
-                }
-            }
-            (found, problems)
-        }
-    };
+    let (found, problems) = courtesy::curricula::load(&ids);
     for d in &problems {
         terminal::eprint(&super::paint::diagnostic(&context.messages, d));
     }

@@ -13,6 +13,12 @@ pub fn new_id() -> String {
     uuid::Uuid::now_v7().to_string()
 }
 
+/// A UUID made from a name (UUIDv5 in the OID namespace): the same name
+/// always gives the same id, on every machine.
+pub fn stable_uuid(name: &str) -> String {
+    uuid::Uuid::new_v5(&uuid::Uuid::NAMESPACE_OID, name.as_bytes()).to_string()
+}
+
 /// Seconds since 1970-01-01 UTC, now.
 pub fn now() -> u64 {
     std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs())

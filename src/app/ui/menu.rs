@@ -13,8 +13,9 @@ use courtesy_core::{CompiledScenario, Locale, Messages};
 use egui::{Align, Color32, Key, RichText};
 
 use super::kinsoku;
-use super::widgets::{ACCENT, BAD, MUTED, heading, locale_name, source_lines};
+use super::widgets::{ACCENT, BAD, GOOD, MUTED, heading, locale_name, source_lines};
 use super::{DrawScreens, panel_frame, root_ui};
+use crate::app::records::Training;
 use crate::app::scenario_assets::LiveLibrary;
 use crate::app::state::{AppState, GameCommand, MenuFilter, MenuOrder, Preferences, Progress};
 
@@ -49,6 +50,7 @@ fn draw(
     mut selection: ResMut<MenuSelection>,
     progress: Res<Progress>,
     order: Res<MenuOrder>,
+    training: Res<Training>,
     mut out: MessageWriter<GameCommand>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
@@ -58,7 +60,8 @@ fn draw(
     let mut edited = filter.clone();
     egui::CentralPanel::default().frame(panel_frame()).show(&mut root, |ui| {
         let prefs = prefs.bypass_change_detection();
-        let view = MenuView { library: &library, progress: &progress, order: &order };
+        let view =
+            MenuView { library: &library, progress: &progress, order: &order, training: &training };
         out.write_batch(view.show(ui, prefs, &mut edited, &mut selection));
     });
     filter.set_if_neq(edited);
@@ -73,6 +76,8 @@ pub struct MenuView<'a> {
     pub progress: &'a Progress,
     /// The ids listed, in order.
     pub order: &'a MenuOrder,
+    /// The roster, and the training of the person playing.
+    pub training: &'a Training,
 }
 
 impl MenuView<'_> {
@@ -98,13 +103,41 @@ impl MenuView<'_> {
 
         let mut locale = m.locale();
         let mut mode = prefs.mode;
+        let training = self.training;
         ui.horizontal_wrapped(|ui| {
             kinsoku::label(ui, m.get("ui-name"));
-            ui.add(
-                egui::TextEdit::singleline(&mut prefs.trainee)
-                    .hint_text(m.get("ui-name-hint"))
-                    .desired_width(180.0),
-            );
+            // People on the roster pick themselves; anyone else types a name.
+            if !training.roster.is_empty() {
+                let current = training.me.as_ref().map_or_else(
+                    || m.get("ui-not-on-roster"),
+                    |p| format!("{} {}", p.employee_no, p.name),
+                );
+                egui::ComboBox::from_id_salt("menu-who")
+                    .selected_text(current)
+                    .width(200.0)
+                    .show_ui(ui, |ui| {
+                        for p in &training.roster {
+                            let me = training.me.as_ref().is_some_and(|x| x.id == p.id);
+                            let label = format!("{} {}", p.employee_no, p.name);
+                            if ui.selectable_label(me, label).clicked() && !me {
+                                out.push(GameCommand::ChoosePerson(Some(p.id.clone())));
+                            }
+                        }
+                        let nobody = training.me.is_none();
+                        if ui.selectable_label(nobody, m.get("ui-not-on-roster")).clicked()
+                            && !nobody
+                        {
+                            out.push(GameCommand::ChoosePerson(None));
+                        }
+                    });
+            }
+            if training.me.is_none() {
+                ui.add(
+                    egui::TextEdit::singleline(&mut prefs.trainee)
+                        .hint_text(m.get("ui-name-hint"))
+                        .desired_width(180.0),
+                );
+            }
             ui.add_space(20.0);
             kinsoku::label(ui, m.get("ui-mode"));
             ui.radio_value(&mut mode, Mode::Practice, m.get("ui-mode-practice"));
@@ -131,6 +164,19 @@ impl MenuView<'_> {
         }
         if mode != prefs.mode {
             out.push(GameCommand::SetMode(mode));
+        }
+        if let Some(no) = &training.unknown {
+            let text = m.format("unknown-person", &[("no", no.as_str().into())]);
+            kinsoku::label(ui, RichText::new(text).color(BAD));
+        }
+        if training.me.is_some() {
+            ui.separator();
+            // At most a third of a short window, so the list stays in view.
+            let most = (ui.ctx().content_rect().height() * 0.3).max(110.0);
+            egui::ScrollArea::vertical().id_salt("my-training").max_height(most).show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                out.extend(my_training(ui, m, training, library, prefs.mode));
+            });
         }
         ui.separator();
 
@@ -239,6 +285,105 @@ impl MenuView<'_> {
         });
         out
     }
+}
+
+/// "My training": each assignment with its status and due date, the
+/// modules (passed, open, locked), the open module's scenarios still short
+/// of passes as buttons that open them in the mode their gate asks for,
+/// and the certificate's expiry.
+fn my_training(
+    ui: &mut egui::Ui,
+    m: &Messages,
+    training: &Training,
+    library: &LiveLibrary,
+    mode: Mode,
+) -> Vec<GameCommand> {
+    use courtesy_core::curriculum::{AssignmentStatus as S, ModuleState, Standing, date};
+    let mut out = Vec::new();
+    kinsoku::label(ui, RichText::new(m.get("ui-my-training")).strong());
+    let views = training.assignments_now();
+    if views.is_empty() {
+        kinsoku::label(ui, RichText::new(m.get("training-none")).color(MUTED));
+    }
+    for v in &views {
+        let status_key = match v.status {
+            S::Assigned => "assignment-assigned",
+            S::InProgress => "assignment-in-progress",
+            S::Passed => "assignment-passed",
+            S::Failed => "assignment-failed",
+            S::Overdue => "assignment-overdue",
+        };
+        let color = match v.status {
+            S::Failed | S::Overdue => BAD,
+            S::Passed => GOOD,
+            _ => ACCENT,
+        };
+        let due = v.assignment.due_at.map_or_else(|| "-".to_string(), date);
+        let line = m.format(
+            "training-assignment",
+            &[
+                ("title", v.curriculum.title.as_str().into()),
+                ("status", m.get(status_key).into()),
+                ("due", due.into()),
+            ],
+        );
+        kinsoku::label(ui, RichText::new(line).color(color));
+        ui.horizontal_wrapped(|ui| {
+            for (module, shown) in v.curriculum.modules.iter().zip(&v.progress.modules) {
+                let (key, color) = match shown.state {
+                    ModuleState::Passed => ("module-passed", GOOD),
+                    ModuleState::Open => ("module-open", ACCENT),
+                    ModuleState::Locked => ("module-locked", MUTED),
+                };
+                // Each module whole on its line: no break inside 投诉（考试）.
+                let text = RichText::new(format!("{} {}", m.get(key), module.title)).color(color);
+                ui.add(egui::Label::new(text).wrap_mode(egui::TextWrapMode::Extend));
+            }
+        });
+        let open = v
+            .curriculum
+            .modules
+            .iter()
+            .zip(&v.progress.modules)
+            .find(|(_, p)| p.state == ModuleState::Open);
+        if let Some((module, shown)) = open {
+            ui.horizontal_wrapped(|ui| {
+                for (id, count, need) in shown.scenarios.iter().filter(|(_, c, n)| c < n) {
+                    let Some(s) = library.playable(id) else { continue };
+                    let label =
+                        format!("{} {count}/{need}", m.scenario_title(id, &s.scenario.title));
+                    if ui.button(label).clicked() {
+                        let wanted =
+                            if module.gate.exam_only { Mode::Exam } else { Mode::Practice };
+                        if wanted != mode {
+                            out.push(GameCommand::SetMode(wanted));
+                        }
+                        out.push(GameCommand::Open { scenario: id.clone() });
+                    }
+                }
+            });
+        }
+        if let Some(cert) = v.progress.certifications.last() {
+            let key = match v.progress.standing {
+                Standing::Expired => "training-expired",
+                Standing::RecertificationDue => "training-recertify",
+                _ => "training-certified",
+            };
+            let text = m.format(
+                key,
+                &[
+                    ("from", date(cert.certified_at).into()),
+                    ("until", date(cert.expires_at).into()),
+                ],
+            );
+            kinsoku::label(ui, RichText::new(text).color(MUTED));
+        }
+    }
+    if let Some(problem) = &training.problem {
+        let text = m.format("records-held", &[("detail", problem.as_str().into())]);
+        kinsoku::label(ui, RichText::new(text).color(BAD));
+    }
+    out
 }
 
 /// The venue, tag and title filters of the menu.

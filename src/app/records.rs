@@ -1,0 +1,374 @@
+//! The training records in the game: who is playing (picked from the
+//! roster), their training (assignments, modules, certifications) for the
+//! menu, and every attempt and turn written as it is played. All database
+//! work happens on a writer thread that owns the SQLite file; the frame
+//! only sends requests and reads replies, so a slow or locked disk never
+//! stalls it. A write the records cannot take waits in the thread's journal
+//! and is retried; the menu says so.
+
+use std::collections::HashSet;
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+use bevy::prelude::*;
+use bevy::window::RequestRedraw;
+use courtesy_core::curriculum::{self, AssignmentStatus, Curriculum, Progress};
+use courtesy_records::journal::{Journal, Write};
+use courtesy_records::model::{content_hash, now};
+use courtesy_records::{
+    Assignment, AttemptEnd, AttemptStart, AttemptSummary, CertificationRow, Person, RecordStore,
+    SqliteStore, TurnRow, new_id,
+};
+
+use super::scenario_assets::LiveLibrary;
+use super::state::{CurrentPlay, GameCommand, Preferences};
+
+/// Opens the records and keeps [`Training`] current.
+pub struct RecordsPlugin {
+    /// The records file; none for the state folder's `records.sqlite`.
+    pub db: Option<PathBuf>,
+    /// Pick this person (employee number) once the roster has loaded.
+    pub person: Option<String>,
+}
+
+impl Plugin for RecordsPlugin {
+    fn build(&self, app: &mut App) {
+        let path = self.db.clone().or_else(SqliteStore::default_path);
+        let mut training = Training::start(path);
+        training.wanted = self.person.clone();
+        app.insert_resource(training)
+            .add_message::<GameCommand>()
+            .add_message::<RequestRedraw>()
+            .add_systems(PreUpdate, (receive_replies, apply_commands).chain())
+            .add_systems(Update, (load_curricula, record_play));
+    }
+}
+
+/// A request to the writer thread.
+enum Request {
+    Write(Write),
+    /// A person's history, assignments and certifications.
+    Load(String),
+    /// A certification the rules granted.
+    Certify(CertificationRow),
+}
+
+/// A reply from the writer thread.
+enum Reply {
+    Roster(Vec<Person>),
+    Loaded {
+        person: String,
+        history: Vec<AttemptSummary>,
+        assignments: Vec<Assignment>,
+    },
+    /// Writes waiting, and the last problem (none once they are through).
+    Status {
+        pending: usize,
+        problem: Option<String>,
+    },
+}
+
+/// The records as the game sees them.
+#[derive(Resource)]
+pub struct Training {
+    requests: Option<Sender<Request>>,
+    replies: Mutex<Receiver<Reply>>,
+    /// The roster (empty until it has loaded, or without records).
+    pub roster: Vec<Person>,
+    /// The roster has been read (or could not be).
+    pub roster_loaded: bool,
+    /// The curricula, checked against the library.
+    pub curricula: Vec<Curriculum>,
+    /// Who is playing, if they picked themselves from the roster.
+    pub me: Option<Person>,
+    /// Their attempts, oldest first.
+    pub history: Vec<AttemptSummary>,
+    /// Their assignments, oldest first.
+    pub assignments: Vec<Assignment>,
+    /// Writes not yet in the records.
+    pub pending: usize,
+    /// The last problem with the records, in its own words.
+    pub problem: Option<String>,
+    /// The employee number to pick once the roster is in.
+    wanted: Option<String>,
+    /// An employee number asked for (`play --as`) that is not on the roster.
+    pub unknown: Option<String>,
+}
+
+/// One assignment as the menu shows it.
+pub struct AssignmentView<'a> {
+    /// The curriculum.
+    pub curriculum: &'a Curriculum,
+    /// The assignment.
+    pub assignment: &'a Assignment,
+    /// Where it stands.
+    pub status: AssignmentStatus,
+    /// Modules and certifications.
+    pub progress: Progress,
+}
+
+impl Training {
+    /// Starts the writer thread on the records at `path` (none: no records).
+    fn start(path: Option<PathBuf>) -> Training {
+        let (reply_tx, replies) = channel();
+        let requests = path.map(|path| {
+            let (tx, rx) = channel();
+            std::thread::Builder::new()
+                .name("courtesy-records".into())
+                .spawn(move || writer(path, rx, reply_tx))
+                .ok();
+            tx
+        });
+        let roster_loaded = requests.is_none();
+        Training {
+            requests,
+            replies: Mutex::new(replies),
+            roster: Vec::new(),
+            roster_loaded,
+            curricula: Vec::new(),
+            me: None,
+            history: Vec::new(),
+            assignments: Vec::new(),
+            pending: 0,
+            problem: None,
+            wanted: None,
+            unknown: None,
+        }
+    }
+
+    /// Records without a thread or a file, for tests of the screens.
+    pub fn empty() -> Training {
+        Training::start(None)
+    }
+
+    fn send(&self, request: Request) {
+        if let Some(tx) = &self.requests {
+            let _ = tx.send(request);
+        }
+    }
+
+    /// Each assignment of the person playing, with its status now.
+    pub fn assignments_now(&self) -> Vec<AssignmentView<'_>> {
+        let attempts: Vec<_> = self.history.iter().filter_map(|a| a.as_gate_attempt()).collect();
+        let at = now();
+        self.assignments
+            .iter()
+            .filter_map(|a| {
+                let c = self.curricula.iter().find(|c| c.id == a.curriculum)?;
+                Some(AssignmentView {
+                    curriculum: c,
+                    assignment: a,
+                    status: curriculum::assignment_status(
+                        c,
+                        &attempts,
+                        a.assigned_at,
+                        a.due_at,
+                        at,
+                    ),
+                    progress: curriculum::progress(c, &attempts, at),
+                })
+            })
+            .collect()
+    }
+}
+
+/// The writer thread: opens the records, answers requests in order, and
+/// keeps writes it could not make in a journal, retried with every request.
+fn writer(path: PathBuf, requests: Receiver<Request>, replies: Sender<Reply>) {
+    let mut store = match SqliteStore::open(&path) {
+        Ok(store) => Some(store),
+        Err(e) => {
+            let _ = replies.send(Reply::Status { pending: 0, problem: Some(e.to_string()) });
+            None
+        }
+    };
+    let roster = store.as_ref().map(|s| s.people().unwrap_or_default()).unwrap_or_default();
+    let _ = replies.send(Reply::Roster(roster));
+    let mut journal = Journal::default();
+    let mut had_problem = false;
+    for request in requests {
+        match request {
+            Request::Write(w) => journal.push(w),
+            Request::Load(person) => {
+                if let Some(s) = &store {
+                    let history = s.history(&person).unwrap_or_default();
+                    let assignments = s.assignments(&person).unwrap_or_default();
+                    let _ = replies.send(Reply::Loaded { person, history, assignments });
+                }
+            }
+            Request::Certify(cert) => {
+                if let Some(s) = &mut store {
+                    let _ = s.certify(&cert);
+                }
+            }
+        }
+        if journal.pending() == 0 {
+            continue;
+        }
+        let Some(s) = &mut store else { continue };
+        let problem = journal.flush(s).err().map(|e| e.to_string());
+        if problem.is_some() || had_problem {
+            had_problem = problem.is_some();
+            let _ = replies.send(Reply::Status { pending: journal.pending(), problem });
+        }
+    }
+}
+
+/// Takes the writer thread's replies; wakes the window while the roster is
+/// still loading and whenever something arrives.
+fn receive_replies(
+    mut training: ResMut<Training>,
+    mut redraw: MessageWriter<RequestRedraw>,
+    mut out: MessageWriter<GameCommand>,
+) {
+    let replies: Vec<Reply> = match training.replies.lock() {
+        Ok(rx) => rx.try_iter().collect(),
+        Err(_) => Vec::new(),
+    };
+    if !training.roster_loaded {
+        redraw.write(RequestRedraw);
+    }
+    for reply in replies {
+        redraw.write(RequestRedraw);
+        match reply {
+            Reply::Roster(roster) => {
+                training.roster = roster;
+                training.roster_loaded = true;
+                // `play --as E001`: that person plays.
+                if let Some(no) = training.wanted.take() {
+                    let found = training.roster.iter().find(|p| p.employee_no == no);
+                    match found {
+                        Some(p) => {
+                            out.write(GameCommand::ChoosePerson(Some(p.id.clone())));
+                        }
+                        None => training.unknown = Some(no),
+                    }
+                }
+            }
+            Reply::Loaded { person, history, assignments } => {
+                if training.me.as_ref().is_some_and(|p| p.id == person) {
+                    training.history = history;
+                    training.assignments = assignments;
+                    certify(&training);
+                }
+            }
+            Reply::Status { pending, problem } => {
+                training.pending = pending;
+                training.problem = problem;
+            }
+        }
+    }
+}
+
+/// Records the certifications the rules now grant the person playing.
+fn certify(training: &Training) {
+    let Some(me) = &training.me else { return };
+    for view in training.assignments_now() {
+        for cert in &view.progress.certifications {
+            training.send(Request::Certify(CertificationRow {
+                id: new_id(),
+                person: me.id.clone(),
+                curriculum: view.curriculum.id.clone(),
+                certified_at: cert.certified_at,
+                expires_at: cert.expires_at,
+            }));
+        }
+    }
+}
+
+/// `GameCommand::ChoosePerson`: who is playing, from the roster.
+fn apply_commands(
+    mut commands: MessageReader<GameCommand>,
+    mut training: ResMut<Training>,
+    mut prefs: ResMut<Preferences>,
+) {
+    for command in commands.read() {
+        match command {
+            GameCommand::ChoosePerson(None) => {
+                training.me = None;
+                training.history.clear();
+                training.assignments.clear();
+            }
+            GameCommand::ChoosePerson(Some(id)) => {
+                let Some(person) = training.roster.iter().find(|p| &p.id == id).cloned() else {
+                    continue;
+                };
+                prefs.trainee = person.name.clone();
+                training.send(Request::Load(person.id.clone()));
+                training.me = Some(person);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Checks the curricula against the library once it has loaded, and again
+/// when it changes.
+fn load_curricula(library: Res<LiveLibrary>, mut training: ResMut<Training>, mut seen: Local<u64>) {
+    if library.generation == 0 || library.generation == *seen {
+        return;
+    }
+    *seen = library.generation;
+    let scenarios = library.scenarios();
+    let ids: HashSet<&str> = scenarios.iter().map(|s| s.id()).collect();
+    training.curricula = crate::curricula::load(&ids).0;
+}
+
+/// What has been sent of the session being played.
+#[derive(Default)]
+struct Sent {
+    session: String,
+    attempt: String,
+    turns: usize,
+    finished: bool,
+}
+
+/// Sends each new turn of the session being played, its start and its end,
+/// to the writer thread. The attempt's id is made from the session's, so a
+/// session resumed after a crash continues the same attempt.
+fn record_play(
+    play: Res<CurrentPlay>,
+    prefs: Res<Preferences>,
+    training: Res<Training>,
+    mut sent: Local<Sent>,
+) {
+    let (Some(me), Some(session)) = (&training.me, &play.session) else { return };
+    if session.id() != sent.session {
+        let attempt = uuid_for(session.id());
+        let scenario = session.scenario();
+        training.send(Request::Write(Write::Begin(AttemptStart {
+            id: attempt.clone(),
+            person: Some(me.id.clone()),
+            trainee_name: Some(me.name.clone()),
+            scenario: scenario.id().to_string(),
+            scenario_hash: content_hash(&scenario.file.text),
+            mode: prefs.mode,
+            assignment: None,
+            seed: session.seed(),
+            session: session.id().to_string(),
+            started_at: now(),
+        })));
+        *sent = Sent { session: session.id().to_string(), attempt, turns: 0, finished: false };
+    }
+    let transcript = session.transcript();
+    while sent.turns < transcript.len() {
+        let number = sent.turns + 1;
+        let row =
+            TurnRow::from_record(&sent.attempt, number as u32, &transcript[sent.turns], now());
+        training.send(Request::Write(Write::Turn(row)));
+        sent.turns = number;
+    }
+    if session.is_finished() && !sent.finished {
+        sent.finished = true;
+        let end = AttemptEnd::from_result(&sent.attempt, &session.result(), now());
+        training.send(Request::Write(Write::Finish(end)));
+        training.send(Request::Load(me.id.clone()));
+    }
+}
+
+/// A UUID for a session id (UUIDv5 in the OID namespace): the same session
+/// always makes the same attempt.
+fn uuid_for(session: &str) -> String {
+    courtesy_records::model::stable_uuid(session)
+}
