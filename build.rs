@@ -4,10 +4,18 @@
 //! folder at run time. Also lists the scene art (assets/scenes/*.svg) the
 //! game embeds.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// The package's folder, as cargo says when it runs this script. Not
+/// `env!`, which is fixed when the script is compiled: two checkouts share
+/// one compiled script through a shared target dir, and the second would
+/// read the first's files (or none, once the first is gone).
+fn manifest_dir() -> PathBuf {
+    PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"))
+}
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("scenarios");
+    let root = manifest_dir().join("scenarios");
     println!("cargo:rerun-if-changed={}", root.display());
     let mut files = Vec::new();
     for dir in [root.clone(), root.join("phrases")] {
@@ -37,7 +45,7 @@ fn main() {
 /// Writes `embedded_curricula.rs`: the curricula (curricula/*.ron), the
 /// last place the command line looks for them.
 fn embed_curricula() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("curricula");
+    let dir = manifest_dir().join("curricula");
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .map(|entries| entries.flatten().map(|e| e.path()).collect())
@@ -58,7 +66,7 @@ fn embed_curricula() {
 /// Writes `scene_art.rs`: `[(name, include_str!(path)), …]` for every SVG
 /// under assets/scenes, sorted by name.
 fn embed_scene_art() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/scenes");
+    let dir = manifest_dir().join("assets/scenes");
     println!("cargo:rerun-if-changed={}", dir.display());
     let mut files: Vec<_> = std::fs::read_dir(&dir)
         .map(|entries| entries.flatten().map(|e| e.path()).collect())
