@@ -192,3 +192,45 @@ fn rusqlite_version(path: &std::path::Path, version: i64) {
     let raw = rusqlite::Connection::open(path).unwrap();
     raw.pragma_update(None, "user_version", version).unwrap();
 }
+
+/// A desktop sends its records to the company's PostgreSQL, and a trainer
+/// reads them there with `--db postgres://…`. Run by `.ci/run` against the
+/// server it starts (`COURTESY_TEST_PG`).
+#[test]
+#[ignore = "needs a PostgreSQL server (COURTESY_TEST_PG; .ci/run starts one)"]
+fn a_desktop_syncs_to_postgres_and_the_trainer_reads_it_there() {
+    let admin = std::env::var("COURTESY_TEST_PG").expect("COURTESY_TEST_PG names the server");
+    let name = format!("courtesy_cli_{}", courtesy_records::new_id().replace('-', ""));
+    let mut client = postgres::Client::connect(&admin, postgres::NoTls).unwrap();
+    client.batch_execute(&format!("CREATE DATABASE {name}")).unwrap();
+    let url = format!("{}/{name}", admin.rsplit_once('/').unwrap().0);
+
+    let t = Trainer::new();
+    t.courtesy()
+        .args(["roster", "add", "--employee-no", "E001", "--name", "王芳", "--role", "call-centre"])
+        .assert()
+        .success();
+    t.courtesy().args(["enrol", "E001", "--curriculum", "mini-call"]).assert().success();
+    t.courtesy()
+        .args(["play", "--text", "--as", "E001", "--assigned", "--seed", "1"])
+        .write_stdin(GOOD_CALL)
+        .assert()
+        .success();
+    t.courtesy()
+        .args(["records", "sync", "--to", &url])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("新存入"));
+    // Twice is harmless: nothing new is stored.
+    t.courtesy()
+        .args(["records", "sync", "--to", &url])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("新存入 0 条"));
+    // The trainer's machine reads the company's server.
+    let out = t.courtesy().args(["--db", &url, "training", "E001", "--json"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["training"][0]["status"], "in-progress");
+    assert_eq!(json["training"][0]["progress"]["modules"][0]["state"], "passed");
+}

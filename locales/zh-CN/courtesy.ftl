@@ -420,3 +420,5 @@ records-unwritten = 还有 { $count } 条记录没写进培训记录；结果已
 records-exported = 已把 { $count } 条 xAPI 语句写入 { $path }。
 ui-my-training = 我的培训
 ui-not-on-roster = 不在名册上（输入姓名）
+records-synced = 已同步到 { $to }：新存入 { $stored } 条，服务器上已有 { $already } 条。
+records-sync-needs-file = 同步是把本机的培训记录文件发送到服务器：--db 要指本机的文件，服务器地址写在 --to 后面。

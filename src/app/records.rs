@@ -34,7 +34,11 @@ pub struct RecordsPlugin {
 
 impl Plugin for RecordsPlugin {
     fn build(&self, app: &mut App) {
-        let path = self.db.clone().or_else(SqliteStore::default_path);
+        // The game writes a file on this machine; a PostgreSQL address is
+        // for trainers' commands and `records sync`, so the game keeps to
+        // the local file then.
+        let url = |p: &PathBuf| p.to_string_lossy().contains("://");
+        let path = self.db.clone().filter(|p| !url(p)).or_else(SqliteStore::default_path);
         let mut training = Training::start(path);
         training.wanted = self.person.clone();
         app.insert_resource(training)

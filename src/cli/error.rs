@@ -72,6 +72,9 @@ pub enum CliError {
     /// No curriculum has this id.
     #[error("no curriculum {0}")]
     UnknownCurriculum(String),
+    /// `records sync` was given a PostgreSQL address as the records to send.
+    #[error("sync sends a records file")]
+    SyncNeedsFile,
     /// The person has nothing left to do in their assignments.
     #[error("nothing assigned to {0}")]
     NothingAssigned(String),
@@ -131,6 +134,7 @@ impl CliError {
                 m.format("no-curriculum-for", &[("role", role.into())])
             }
             CliError::Records(e) => records_message(m, e),
+            CliError::SyncNeedsFile => m.get("records-sync-needs-file"),
             CliError::NothingAssigned(name) => {
                 m.format("nothing-assigned", &[("name", name.into())])
             }

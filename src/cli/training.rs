@@ -82,6 +82,13 @@ pub struct TrainingArgs {
 pub enum RecordsCommand {
     /// Import results.jsonl (from before the records) once; safe to repeat.
     Import,
+    /// Send these records (the desktop's file) to the company's PostgreSQL;
+    /// safe to repeat, and a sync cut short is completed by the next.
+    Sync {
+        /// The PostgreSQL address (postgres://user@host:port/db).
+        #[arg(long)]
+        to: String,
+    },
     /// Write every finished attempt as xAPI statements (cmi5 shape) to a JSON file.
     Export {
         /// The file to write.
@@ -110,8 +117,21 @@ pub fn records_path(flag: Option<PathBuf>) -> Result<PathBuf, CliError> {
         .ok_or(CliError::NoStateDir)
 }
 
-fn open(context: &Context) -> Result<SqliteStore, CliError> {
-    Ok(SqliteStore::open(&records_path(context.db.clone())?)?)
+/// Is this `--db` a PostgreSQL address rather than a file?
+pub fn is_postgres(db: &std::path::Path) -> bool {
+    let text = db.to_string_lossy();
+    text.starts_with("postgres://") || text.starts_with("postgresql://")
+}
+
+/// The records `--db` names: a PostgreSQL address, or a SQLite file.
+fn open(context: &Context) -> Result<Box<dyn RecordStore>, CliError> {
+    let path = records_path(context.db.clone())?;
+    if is_postgres(&path) {
+        return Ok(Box::new(courtesy_records::postgres::PgStore::connect(
+            &path.to_string_lossy(),
+        )?));
+    }
+    Ok(Box::new(SqliteStore::open(&path)?))
 }
 
 /// The curricula (see [`courtesy::curricula`]), checked against the
@@ -129,7 +149,7 @@ fn role_name(m: &Messages, role: JobRole) -> String {
     m.get(&format!("job-{}", role.key()))
 }
 
-fn find_person(store: &SqliteStore, employee_no: &str) -> Result<Person, CliError> {
+fn find_person(store: &dyn RecordStore, employee_no: &str) -> Result<Person, CliError> {
     store
         .people()?
         .into_iter()
@@ -200,7 +220,7 @@ pub fn roster(context: &Context, command: RosterCommand) -> Outcome {
 pub fn enrol(context: &Context, args: EnrolArgs) -> Outcome {
     let m = &context.messages;
     let mut store = open(context)?;
-    let person = find_person(&store, &args.employee_no)?;
+    let person = find_person(&*store, &args.employee_no)?;
     let library = context.existing_library()?;
     let all = curricula(context, &library);
     let chosen = match &args.curriculum {
@@ -242,7 +262,7 @@ pub fn enrol(context: &Context, args: EnrolArgs) -> Outcome {
 pub fn training(context: &Context, args: TrainingArgs) -> Outcome {
     let m = &context.messages;
     let mut store = open(context)?;
-    let person = find_person(&store, &args.employee_no)?;
+    let person = find_person(&*store, &args.employee_no)?;
     let library = context.existing_library()?;
     let all = curricula(context, &library);
     let attempts: Vec<_> =
@@ -356,6 +376,26 @@ fn status_key(s: curriculum::AssignmentStatus) -> &'static str {
 pub fn records(context: &Context, command: RecordsCommand) -> Outcome {
     let m = &context.messages;
     match command {
+        RecordsCommand::Sync { to } => {
+            let path = records_path(context.db.clone())?;
+            if is_postgres(&path) {
+                return Err(CliError::SyncNeedsFile);
+            }
+            let local = SqliteStore::open(&path)?;
+            let mut remote = courtesy_records::postgres::PgStore::connect(&to)?;
+            let report = courtesy_records::sync::sync(&local, &mut remote)?;
+            terminal::print(&format!(
+                "{}\n",
+                m.format(
+                    "records-synced",
+                    &[
+                        ("stored", report.stored().into()),
+                        ("already", report.already().into()),
+                        ("to", remote.name().into()),
+                    ]
+                )
+            ));
+        }
         RecordsCommand::Export { xapi, home_page, person } => {
             let store = open(context)?;
             let library = context.library();
@@ -393,8 +433,11 @@ pub fn records(context: &Context, command: RecordsCommand) -> Outcome {
                 courtesy_core::ProgressStore::default_location().ok_or(CliError::NoStateDir)?;
             let mut store = open(context)?;
             let roster = store.people()?;
-            let report =
-                courtesy_records::import::import_results(&mut store, &progress.results(), &roster)?;
+            let report = courtesy_records::import::import_results(
+                &mut *store,
+                &progress.results(),
+                &roster,
+            )?;
             terminal::print(&format!(
                 "{}\n",
                 m.format(
@@ -416,7 +459,7 @@ pub fn records(context: &Context, command: RecordsCommand) -> Outcome {
 /// A write the records cannot take waits in a journal and is retried at the
 /// next turn; the trainee is told once, and plays on.
 pub struct Recorder {
-    store: SqliteStore,
+    store: Box<dyn RecordStore>,
     journal: Journal,
     attempt: String,
     /// The person's name, for results.jsonl.
@@ -435,7 +478,7 @@ impl Recorder {
         mode: courtesy_core::Mode,
     ) -> Result<Recorder, CliError> {
         let store = open(context)?;
-        let person = find_person(&store, employee_no)?;
+        let person = find_person(&*store, employee_no)?;
         let attempt = new_id();
         let mut journal = Journal::default();
         journal.push(Write::Begin(AttemptStart {
@@ -485,7 +528,7 @@ impl Recorder {
     }
 
     fn flush(&mut self, m: &Messages) -> Option<String> {
-        match self.journal.flush(&mut self.store) {
+        match self.journal.flush(&mut *self.store) {
             Ok(()) => None,
             Err(_) if self.warned => None,
             Err(e) => {
@@ -505,7 +548,7 @@ pub fn next_assigned(
     library: &Library,
 ) -> Result<(String, courtesy_core::Mode), CliError> {
     let store = open(context)?;
-    let person = find_person(&store, employee_no)?;
+    let person = find_person(&*store, employee_no)?;
     let all = curricula(context, library);
     let attempts: Vec<_> =
         store.history(&person.id)?.iter().filter_map(|a| a.as_gate_attempt()).collect();

@@ -10,6 +10,8 @@
 //! | [`model`] | the rows, as types, and client-made ids (UUIDv7) |
 //! | [`store`] | the [`RecordStore`] trait every backend implements, and its errors |
 //! | [`sqlite`] | the embedded default: one SQLite file (WAL), versioned schema, append-only |
+//! | `postgres` | (feature `postgres`) the same tables in PostgreSQL, for a company with many sites |
+//! | [`sync`] | sending a desktop's records to PostgreSQL, idempotent and resumable |
 //! | [`journal`] | pending writes kept in order while the database cannot take them, retried later |
 //! | [`xapi`] | xAPI statements in the cmi5 shape, for a learning-management system |
 //! | [`import`] | the one-time import of `results.jsonl`, and JSONL as an export |
@@ -21,8 +23,11 @@
 pub mod import;
 pub mod journal;
 pub mod model;
+#[cfg(feature = "postgres")]
+pub mod postgres;
 pub mod sqlite;
 pub mod store;
+pub mod sync;
 pub mod xapi;
 
 pub use model::{

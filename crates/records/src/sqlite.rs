@@ -19,7 +19,7 @@ use crate::model::{
 use crate::store::{RecordError, RecordStore};
 
 /// The schema this build writes; older databases are migrated up to it.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// `PRAGMA application_id` of a courtesy records file ("cour").
 const APPLICATION_ID: i64 = 0x636f_7572;
@@ -28,7 +28,8 @@ const APPLICATION_ID: i64 = 0x636f_7572;
 const BUSY_WAIT: Duration = Duration::from_secs(5);
 
 /// Migration `i` takes the schema from version `i` to `i + 1`.
-const MIGRATIONS: [&str; 1] = [r#"
+const MIGRATIONS: [&str; 2] = [
+    r#"
 CREATE TABLE sites (
     id TEXT PRIMARY KEY,
     parent TEXT REFERENCES sites(id),
@@ -98,7 +99,22 @@ CREATE INDEX attempts_person ON attempts(person, started_at);
 CREATE INDEX attempts_scenario ON attempts(scenario, person);
 CREATE INDEX assignments_person ON assignments(person);
 CREATE INDEX certifications_person ON certifications(person);
-"#];
+"#,
+    r#"
+-- How far each table has been sent to each remote store (a row per sync).
+CREATE TABLE sync_marks (
+    remote TEXT NOT NULL,
+    tbl TEXT NOT NULL,
+    last_rowid INTEGER NOT NULL,
+    at INTEGER NOT NULL
+);
+CREATE INDEX sync_marks_remote ON sync_marks(remote, tbl, last_rowid);
+CREATE TRIGGER sync_marks_append_only_update BEFORE UPDATE ON sync_marks
+    BEGIN SELECT RAISE(ABORT, 'records are append-only'); END;
+CREATE TRIGGER sync_marks_append_only_delete BEFORE DELETE ON sync_marks
+    BEGIN SELECT RAISE(ABORT, 'records are append-only'); END;
+"#,
+];
 
 /// The tables whose rows may never change.
 const TABLES: [&str; 7] =
@@ -219,6 +235,52 @@ impl SqliteStore {
     /// Runs a write; its error names the file.
     fn write(&self, sql: &str, params: impl rusqlite::Params) -> Result<(), RecordError> {
         self.conn.execute(sql, params).map(|_| ()).map_err(|e| map(e, &self.path))
+    }
+}
+
+impl SqliteStore {
+    /// Rows of `table` (one of [`crate::sync::TABLES`]) after `rowid`, oldest
+    /// first, at most `limit`, with their rowids.
+    pub fn rows_after(
+        &self,
+        table: &crate::sync::Table,
+        rowid: i64,
+        limit: usize,
+    ) -> Result<Vec<(i64, Vec<rusqlite::types::Value>)>, RecordError> {
+        let fail = |e| map(e, &self.path);
+        let columns: Vec<&str> = table.columns.iter().map(|(c, _)| *c).collect();
+        let sql = format!(
+            "SELECT rowid, {} FROM {} WHERE rowid > ?1 ORDER BY rowid LIMIT ?2",
+            columns.join(", "),
+            table.name
+        );
+        let mut q = self.conn.prepare(&sql).map_err(fail)?;
+        let rows = q
+            .query_map(params![rowid, limit as i64], |r| {
+                let values = (0..columns.len()).map(|i| r.get(i + 1)).collect::<Result<_, _>>()?;
+                Ok((r.get(0)?, values))
+            })
+            .map_err(fail)?;
+        rows.collect::<Result<_, _>>().map_err(fail)
+    }
+
+    /// The last rowid of `table` sent to `remote` (0 before the first sync).
+    pub fn sync_mark(&self, remote: &str, table: &str) -> Result<i64, RecordError> {
+        self.conn
+            .query_row(
+                "SELECT coalesce(max(last_rowid), 0) FROM sync_marks WHERE remote = ?1 AND tbl = ?2",
+                params![remote, table],
+                |r| r.get(0),
+            )
+            .map_err(|e| map(e, &self.path))
+    }
+
+    /// Notes that `table` has been sent to `remote` up to `rowid`.
+    pub fn add_sync_mark(&self, remote: &str, table: &str, rowid: i64) -> Result<(), RecordError> {
+        self.write(
+            "INSERT INTO sync_marks (remote, tbl, last_rowid, at) VALUES (?1, ?2, ?3, ?4)",
+            params![remote, table, rowid, int(crate::model::now())],
+        )
     }
 }
 
