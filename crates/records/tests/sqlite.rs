@@ -371,7 +371,7 @@ fn a_full_or_read_only_disk_gives_a_clear_error_and_keeps_what_was_acknowledged(
         let ok = Command::new(args[0]).args(&args[1..]).arg(dir.path()).status().unwrap().success();
         assert!(ok, "{args:?} failed: run as root");
     };
-    run(&["mount", "-t", "tmpfs", "-o", "size=256k", "tmpfs"]);
+    run(&["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs"]);
     let path = dir.path().join("records.sqlite");
     let mut store = SqliteStore::open(&path).unwrap();
     let (p1, ..) = company(&mut store);
