@@ -243,7 +243,12 @@ fn check_reads_one_reply_per_line_and_flags_bad_lines() {
 #[test]
 fn validate_passes_on_the_library() {
     let s = state();
-    courtesy(&s).arg("validate").assert().success().stdout(predicate::str::contains("0 个错误"));
+    courtesy(&s)
+        .arg("validate")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("0 个错误"))
+        .stdout(predicate::str::contains("检查了 5 个课程"));
 }
 
 #[test]
@@ -359,4 +364,34 @@ fn without_a_display_the_game_falls_back_to_the_terminal_mode() {
         .stderr(predicate::str::contains("没有可用的图形显示"))
         .stdout(predicate::str::contains("请选择一个场景"))
         .stdout(predicate::str::contains("讲评"));
+}
+
+/// A broken curriculum is reported at file:line:col by `validate`, like a
+/// scenario, and fails it.
+#[test]
+fn validate_checks_a_curriculum_file_and_points_at_the_mistake() {
+    let s = state();
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("curricula");
+    std::fs::create_dir(&folder).unwrap();
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("curricula/gate-guard-onboarding.ron"),
+    )
+    .unwrap()
+    .replace(
+        "\"resident-declines-visitor\", \"etiquette-gestures\"",
+        "\"resident-declines-vistor\", \"etiquette-gestures\"",
+    );
+    let file = folder.join("gate-guard-onboarding.ron");
+    std::fs::write(&file, &text).unwrap();
+    let line = text.lines().position(|l| l.contains("resident-declines-vistor")).unwrap() + 1;
+    courtesy(&s)
+        .arg("validate")
+        .arg(&file)
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains(format!("gate-guard-onboarding.ron:{line}:")))
+        .stderr(predicate::str::contains("resident-declines-vistor"))
+        .stderr(predicate::str::contains("courtesy list"));
 }

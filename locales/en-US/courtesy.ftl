@@ -553,3 +553,4 @@ ui-my-training = My training
 ui-not-on-roster = Not on the roster (type a name)
 records-synced = Synced to { $to }: { $stored } rows stored, { $already } already there.
 records-sync-needs-file = A sync sends this machine's records file to the server: --db must name the file, and --to the server.
+validate-curricula = Checked { $count } curricula.
