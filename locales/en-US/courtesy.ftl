@@ -554,3 +554,4 @@ ui-not-on-roster = Not on the roster (type a name)
 records-synced = Synced to { $to }: { $stored } rows stored, { $already } already there.
 records-sync-needs-file = A sync sends this machine's records file to the server: --db must name the file, and --to the server.
 validate-curricula = Checked { $count } curricula.
+ui-records-held = Records held

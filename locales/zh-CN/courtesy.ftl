@@ -423,3 +423,4 @@ ui-not-on-roster = 不在名册上（输入姓名）
 records-synced = 已同步到 { $to }：新存入 { $stored } 条，服务器上已有 { $already } 条。
 records-sync-needs-file = 同步是把本机的培训记录文件发送到服务器：--db 要指本机的文件，服务器地址写在 --to 后面。
 validate-curricula = 检查了 { $count } 个课程。
+ui-records-held = 记录暂存中

@@ -493,3 +493,4 @@ ui-not-on-roster = 不在名冊上（輸入姓名）
 records-synced = 已同步到 { $to }：新存入 { $stored } 筆，伺服器上已有 { $already } 筆。
 records-sync-needs-file = 同步是把本機的培訓記錄檔案傳送到伺服器：--db 要指本機的檔案，伺服器位址寫在 --to 後面。
 validate-curricula = 檢查了 { $count } 個課程。
+ui-records-held = 記錄暫存中

@@ -15,6 +15,7 @@ use egui::{Color32, FontId, Key, RichText};
 use super::kinsoku;
 use super::widgets::{ACCENT, BAD, GOOD, MUTED, big_button, mood_color, turn_feedback};
 use super::{DrawScreens, free_rect, panel_frame, root_ui};
+use crate::app::records::Training;
 use crate::app::scene::SceneArea;
 use crate::app::state::{
     AppState, CurrentPlay, GameCommand, LastTurn, Preferences, TurnInput, TurnPhase,
@@ -45,12 +46,14 @@ fn draw(
     phase: Res<State<TurnPhase>>,
     mut out: MessageWriter<GameCommand>,
     mut scene_area: ResMut<SceneArea>,
+    training: Option<Res<Training>>,
 ) -> Result {
     let ctx = contexts.ctx_mut()?.clone();
     let m = &prefs.messages;
     let mut root = root_ui(&ctx);
+    let problem = training.as_ref().and_then(|t| t.problem.clone());
     egui::Panel::top("play-bar").frame(panel_frame()).show(&mut root, |ui| {
-        out.write_batch(play_bar(ui, &prefs, &play, *phase.get()));
+        out.write_batch(play_bar(ui, &prefs, &play, *phase.get(), problem.as_deref()));
     });
     // The right panel is laid out before the bottom one, so it runs the
     // window's full height.
@@ -85,6 +88,7 @@ pub fn play_bar(
     prefs: &Preferences,
     play: &CurrentPlay,
     phase: TurnPhase,
+    records_problem: Option<&str>,
 ) -> Vec<GameCommand> {
     let m = &prefs.messages;
     let mut out = Vec::new();
@@ -113,6 +117,11 @@ pub fn play_bar(
         },
         |ui| {
             to_menu = ui.button(m.get("ui-menu")).clicked();
+            // The turns wait on the writer thread while the records cannot
+            // take them; the trainee plays on and is told.
+            if let Some(problem) = records_problem {
+                ui.label(RichText::new(m.get("ui-records-held")).color(BAD)).on_hover_text(problem);
+            }
             if !prefs.trainee.is_empty() {
                 ui.label(RichText::new(&prefs.trainee).color(MUTED));
             }
