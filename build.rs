@@ -1,8 +1,8 @@
 //! Embeds the scenario library (scenarios/*.ron and scenarios/phrases/*.ron)
 //! in the binary: the last place the command line looks for scenarios, so a
 //! copied binary still has a library and never reads the build machine's
-//! folder at run time. Also lists the scene art (assets/scenes/*.svg) the
-//! game embeds.
+//! folder at run time. Likewise the curricula (curricula/*.ron) and the
+//! scene art the game draws (assets/scenes/*.svg).
 
 use std::path::{Path, PathBuf};
 
@@ -14,71 +14,59 @@ fn manifest_dir() -> PathBuf {
     PathBuf::from(std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"))
 }
 
-fn main() {
-    let root = manifest_dir().join("scenarios");
-    println!("cargo:rerun-if-changed={}", root.display());
-    let mut files = Vec::new();
-    for dir in [root.clone(), root.join("phrases")] {
-        println!("cargo:rerun-if-changed={}", dir.display());
-        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if path.is_file() && path.extension().is_some_and(|x| x == "ron") {
-                files.push(path);
-            }
-        }
-    }
-    files.sort();
-    let mut out = String::from("/// The library built in: (path under scenarios/, text).\n");
-    out.push_str("pub const EMBEDDED_SCENARIOS: &[(&str, &str)] = &[\n");
-    for path in &files {
-        let name = path.strip_prefix(&root).unwrap().to_string_lossy().replace('\\', "/");
-        out.push_str(&format!("    ({name:?}, include_str!({:?})),\n", path.display().to_string()));
-    }
-    out.push_str("];\n");
-    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("embedded_scenarios.rs");
-    std::fs::write(dest, out).unwrap();
-    embed_scene_art();
-    embed_curricula();
-}
-
-/// Writes `embedded_curricula.rs`: the curricula (curricula/*.ron), the
-/// last place the command line looks for them.
-fn embed_curricula() {
-    let dir = manifest_dir().join("curricula");
+/// The files of `dir` ending in `.ext`, sorted; the folder is watched.
+fn files_in(dir: &Path, ext: &str) -> Vec<PathBuf> {
     println!("cargo:rerun-if-changed={}", dir.display());
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .map(|entries| entries.flatten().map(|e| e.path()).collect())
         .unwrap_or_default();
-    files.retain(|p| p.is_file() && p.extension().is_some_and(|x| x == "ron"));
+    files.retain(|p| p.is_file() && p.extension().is_some_and(|x| x == ext));
     files.sort();
-    let mut out = String::from("/// The curricula built in: (file name, text).\n");
-    out.push_str("pub const EMBEDDED_CURRICULA: &[(&str, &str)] = &[\n");
-    for path in &files {
-        let name = path.file_name().unwrap().to_string_lossy();
-        out.push_str(&format!("    ({name:?}, include_str!({:?})),\n", path.display().to_string()));
-    }
-    out.push_str("];\n");
-    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("embedded_curricula.rs");
-    std::fs::write(dest, out).unwrap();
+    files
 }
 
-/// Writes `scene_art.rs`: `[(name, include_str!(path)), …]` for every SVG
-/// under assets/scenes, sorted by name.
-fn embed_scene_art() {
-    let dir = manifest_dir().join("assets/scenes");
-    println!("cargo:rerun-if-changed={}", dir.display());
-    let mut files: Vec<_> = std::fs::read_dir(&dir)
-        .map(|entries| entries.flatten().map(|e| e.path()).collect())
-        .unwrap_or_default();
-    files.retain(|p| p.is_file() && p.extension().is_some_and(|x| x == "svg"));
-    files.sort();
-    let mut out = String::from("[\n");
-    for path in &files {
-        let name = path.file_stem().unwrap().to_string_lossy();
-        out.push_str(&format!("    ({name:?}, include_str!({:?})),\n", path.display().to_string()));
+/// Writes `OUT_DIR/file`: an array of `(name, include_str!(path))`, the
+/// name given by `name` for each file, after `head`.
+fn write_table(file: &str, head: &str, files: &[PathBuf], name: impl Fn(&Path) -> String) {
+    let mut out = String::from(head);
+    out.push_str("[\n");
+    for path in files {
+        let shown = name(path);
+        out.push_str(&format!(
+            "    ({shown:?}, include_str!({:?})),\n",
+            path.display().to_string()
+        ));
     }
     out.push(']');
-    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("scene_art.rs");
+    if !head.is_empty() {
+        out.push_str(";\n");
+    }
+    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join(file);
     std::fs::write(dest, out).unwrap();
+}
+
+fn main() {
+    let root = manifest_dir().join("scenarios");
+    let mut files = files_in(&root, "ron");
+    files.extend(files_in(&root.join("phrases"), "ron"));
+    files.sort();
+    write_table(
+        "embedded_scenarios.rs",
+        "/// The library built in: (path under scenarios/, text).\n\
+         pub const EMBEDDED_SCENARIOS: &[(&str, &str)] = &",
+        &files,
+        |p| p.strip_prefix(&root).unwrap().to_string_lossy().replace('\\', "/"),
+    );
+    // The curricula (curricula/*.ron), the last place they are looked for.
+    write_table(
+        "embedded_curricula.rs",
+        "/// The curricula built in: (file name, text).\n\
+         pub const EMBEDDED_CURRICULA: &[(&str, &str)] = &",
+        &files_in(&manifest_dir().join("curricula"), "ron"),
+        |p| p.file_name().unwrap().to_string_lossy().into_owned(),
+    );
+    // The scene art (assets/scenes/*.svg), by name without `.svg`.
+    write_table("scene_art.rs", "", &files_in(&manifest_dir().join("assets/scenes"), "svg"), |p| {
+        p.file_stem().unwrap().to_string_lossy().into_owned()
+    });
 }

@@ -35,16 +35,9 @@ pub fn load(scenarios: &HashSet<&str>) -> (Vec<Curriculum>, Vec<Diagnostic>) {
     let mut problems = Vec::new();
     for (name, text) in EMBEDDED_CURRICULA {
         let file = SourceFile::new(PathBuf::from("<built-in>/curricula").join(name), *text);
-        match curriculum::parse(&file) {
-            Ok(c) => {
-                let errors = curriculum::validate(&c, &file, scenarios);
-                if errors.iter().all(|d| !d.is_error()) {
-                    found.push(c);
-                }
-                problems.extend(errors);
-            }
-            Err(d) => problems.push(d),
-        }
+        let (c, found_problems) = curriculum::check(&file, scenarios);
+        found.extend(c);
+        problems.extend(found_problems);
     }
     (found, problems)
 }

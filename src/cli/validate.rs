@@ -44,10 +44,10 @@ pub fn run(context: &Context, paths: Vec<PathBuf>) -> Outcome {
             curriculum::load_dir(path, &ids)
         } else {
             match courtesy_core::diagnostic::read_source(path) {
-                Ok(file) => match curriculum::parse(&file) {
-                    Ok(c) => (vec![c.clone()], curriculum::validate(&c, &file, &ids)),
-                    Err(d) => (Vec::new(), vec![d]),
-                },
+                Ok(file) => {
+                    let (c, problems) = curriculum::check(&file, &ids);
+                    (c.into_iter().collect(), problems)
+                }
                 Err(d) => (Vec::new(), vec![d]),
             }
         };

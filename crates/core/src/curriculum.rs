@@ -148,18 +148,27 @@ pub fn load_dir(dir: &Path, scenarios: &HashSet<&str>) -> (Vec<Curriculum>, Vec<
                 continue;
             }
         };
-        match parse(&file) {
-            Ok(c) => {
-                let errors = validate(&c, &file, scenarios);
-                if errors.iter().all(|d| !d.is_error()) {
-                    found.push(c);
-                }
-                problems.extend(errors);
-            }
-            Err(d) => problems.push(d),
-        }
+        let (c, found_problems) = check(&file, scenarios);
+        found.extend(c);
+        problems.extend(found_problems);
     }
     (found, problems)
+}
+
+/// Parses and checks one curriculum file: the curriculum if it has no
+/// error, and every problem found.
+pub fn check(
+    file: &SourceFile,
+    scenarios: &HashSet<&str>,
+) -> (Option<Curriculum>, Vec<Diagnostic>) {
+    match parse(file) {
+        Ok(c) => {
+            let problems = validate(&c, file, scenarios);
+            let usable = problems.iter().all(|d| !d.is_error());
+            (usable.then_some(c), problems)
+        }
+        Err(d) => (None, vec![d]),
+    }
 }
 
 /// Checks a parsed curriculum against its file and the scenario ids that
