@@ -234,3 +234,39 @@ fn a_desktop_syncs_to_postgres_and_the_trainer_reads_it_there() {
     assert_eq!(json["training"][0]["status"], "in-progress");
     assert_eq!(json["training"][0]["progress"]["modules"][0]["state"], "passed");
 }
+
+/// A trainee who thinks a failed verdict is wrong contests it with
+/// `/contest` and a reason; it reaches the records for the trainers'
+/// review, on the turn it names.
+#[test]
+fn a_trainee_contests_a_verdict_and_it_reaches_the_records() {
+    let t = Trainer::new();
+    t.courtesy()
+        .args(["roster", "add", "--employee-no", "E001", "--name", "王芳", "--role", "call-centre"])
+        .assert()
+        .success();
+    // Picks up, then a greeting without the company's name: a failed turn.
+    t.courtesy()
+        .args(["play", "--text", "--as", "E001", "--scenario", "phone-three-rings", "--seed", "1"])
+        .write_stdin("/contest 还没答\n1\n您好\n/contest 我问候了，只是没报单位名\n/quit\n")
+        .assert()
+        .stdout(predicate::str::contains("还没有作答"))
+        .stdout(predicate::str::contains("觉得这一轮判错了？"))
+        .stdout(predicate::str::contains("已记下你的申诉"));
+    let store =
+        courtesy_records::SqliteStore::open(&t.state.path().join("courtesy/records.sqlite"))
+            .unwrap();
+    use courtesy_records::RecordStore;
+    let contests = store.contests().unwrap();
+    assert_eq!(contests.len(), 1);
+    assert_eq!(contests[0].turn, 2);
+    assert_eq!(contests[0].comment, "我问候了，只是没报单位名");
+    let turns = store.turns(&contests[0].attempt).unwrap();
+    assert_eq!(turns[1].reply, "您好", "the contest names the turn it doubts");
+    // Without the roster there is no one to record it under.
+    t.courtesy()
+        .args(["play", "--text", "--scenario", "phone-three-rings", "--seed", "1"])
+        .write_stdin("1\n/contest 不对\n/quit\n")
+        .assert()
+        .stdout(predicate::str::contains("--as"));
+}

@@ -555,3 +555,7 @@ records-synced = Synced to { $to }: { $stored } rows stored, { $already } alread
 records-sync-needs-file = A sync sends this machine's records file to the server: --db must name the file, and --to the server.
 validate-curricula = Checked { $count } curricula.
 ui-records-held = Records held
+play-contest-hint = Think this verdict is wrong? Type /contest and why; a trainer will review it.
+play-contested = Your doubt is recorded; a trainer will review this turn's verdict. Carry on.
+play-contest-needs-roster = A contest is recorded under your name: practise with --as EMPLOYEE_NO.
+play-contest-nothing = Nothing answered yet, so no verdict to contest.

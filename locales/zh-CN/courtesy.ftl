@@ -424,3 +424,7 @@ records-synced = 已同步到 { $to }：新存入 { $stored } 条，服务器上
 records-sync-needs-file = 同步是把本机的培训记录文件发送到服务器：--db 要指本机的文件，服务器地址写在 --to 后面。
 validate-curricula = 检查了 { $count } 个课程。
 ui-records-held = 记录暂存中
+play-contest-hint = 觉得这一轮判错了？输入 /contest 加上理由，培训主管会复核。
+play-contested = 已记下你的申诉，培训主管会复核这一轮的判定。继续作答吧。
+play-contest-needs-roster = 申诉要记在你名下：请用 --as 工号 练习。
+play-contest-nothing = 还没有作答，没有可申诉的判定。

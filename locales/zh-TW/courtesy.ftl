@@ -494,3 +494,7 @@ records-synced = 已同步到 { $to }：新存入 { $stored } 筆，伺服器上
 records-sync-needs-file = 同步是把本機的培訓記錄檔案傳送到伺服器：--db 要指本機的檔案，伺服器位址寫在 --to 後面。
 validate-curricula = 檢查了 { $count } 個課程。
 ui-records-held = 記錄暫存中
+play-contest-hint = 覺得這一輪判錯了？輸入 /contest 加上理由，培訓主管會複核。
+play-contested = 已記下你的申訴，培訓主管會複核這一輪的判定。繼續作答吧。
+play-contest-needs-roster = 申訴要記在你名下：請用 --as 工號 練習。
+play-contest-nothing = 還沒有作答，沒有可申訴的判定。

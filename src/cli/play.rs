@@ -11,7 +11,7 @@ use std::time::Instant;
 
 use courtesy_core::play::{InputError, MAX_REPLY_CHARS};
 use courtesy_core::play::{Mode, ProgressStore, ResultRecord, SavedPlay, SavedSession};
-use courtesy_core::{CompiledScenario, Input, Library, ScenarioResult, Session, explain};
+use courtesy_core::{CompiledScenario, Input, Library, ScenarioResult, Session, Verdict, explain};
 
 use super::input::{Line, Lines};
 use super::{CliError, Context, Outcome, paint, terminal, training};
@@ -209,6 +209,20 @@ fn play_text(context: &Context, mut args: PlayArgs) -> Outcome {
                 continue;
             }
         };
+        // `/contest why`: the last turn's verdict looks wrong to the trainee.
+        if let Some(comment) = text.trim().strip_prefix("/contest") {
+            let number = session.transcript().len();
+            let said = match (recorder.as_mut(), number) {
+                (None, _) => m.get("play-contest-needs-roster"),
+                (Some(_), 0) => m.get("play-contest-nothing"),
+                (Some(r), n) => match r.contest(n, comment.trim()) {
+                    Ok(()) => m.get("play-contested"),
+                    Err(e) => e.message(m),
+                },
+            };
+            let _ = writeln!(out, "  {said}");
+            continue;
+        }
         let input = match Input::from_line(&text, screen.prompt.as_ref()) {
             Some(input) => input,
             None if text.trim() == "/quit" => break,
@@ -227,6 +241,13 @@ fn play_text(context: &Context, mut args: PlayArgs) -> Outcome {
                     let number = session.transcript().len();
                     if let Some(warning) = recorder.as_mut().and_then(|r| r.turn(m, number, turn)) {
                         let _ = writeln!(out, "{warning}");
+                    }
+                    // A trainee who thinks a failed verdict is wrong can say so.
+                    if recorder.is_some()
+                        && mode == Mode::Practice
+                        && turn.result.verdict == Verdict::Fail
+                    {
+                        let _ = writeln!(out, "  {}", m.get("play-contest-hint"));
                     }
                 }
                 if let Err(e) = save(&trainee, mode, session.saved())

@@ -514,6 +514,20 @@ impl Recorder {
         self.flush(m)
     }
 
+    /// Records the trainee's doubt about turn `number`'s verdict (written at
+    /// once, after the turns still waiting).
+    pub fn contest(&mut self, number: usize, comment: &str) -> Result<(), CliError> {
+        self.journal.flush(&mut *self.store)?;
+        self.store.contest(&courtesy_records::Contest {
+            id: new_id(),
+            attempt: self.attempt.clone(),
+            turn: number as u32,
+            comment: comment.to_string(),
+            at: now(),
+        })?;
+        Ok(())
+    }
+
     /// Writes the end of the attempt; what is still unwritten, if anything.
     pub fn finish(
         &mut self,

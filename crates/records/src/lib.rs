@@ -31,8 +31,8 @@ pub mod sync;
 pub mod xapi;
 
 pub use model::{
-    Assignment, AttemptEnd, AttemptStart, AttemptSummary, CertificationRow, Person, Site, SiteKind,
-    TurnRow, new_id,
+    Assignment, AttemptEnd, AttemptStart, AttemptSummary, CertificationRow, Contest, Person, Site,
+    SiteKind, TurnRow, new_id,
 };
 pub use sqlite::SqliteStore;
 pub use store::{RecordError, RecordStore};

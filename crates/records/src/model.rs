@@ -259,3 +259,19 @@ pub struct CertificationRow {
     /// When it lapses.
     pub expires_at: u64,
 }
+
+/// A trainee's doubt about a verdict: which turn, and why. It waits in the
+/// trainers' review queue.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Contest {
+    /// Its id.
+    pub id: String,
+    /// The attempt.
+    pub attempt: String,
+    /// The turn's number (1 for the first).
+    pub turn: u32,
+    /// What the trainee says (may be empty).
+    pub comment: String,
+    /// When.
+    pub at: u64,
+}

@@ -13,15 +13,16 @@ use courtesy_core::curriculum::JobRole;
 use courtesy_core::{Mode, Verdict};
 
 use crate::model::{
-    Assignment, AttemptEnd, AttemptStart, AttemptSummary, CertificationRow, Person, Site, SiteKind,
-    TurnRow,
+    Assignment, AttemptEnd, AttemptStart, AttemptSummary, CertificationRow, Contest, Person, Site,
+    SiteKind, TurnRow,
 };
 use crate::store::{RecordError, RecordStore};
 
 /// The schema this build writes.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
-const MIGRATIONS: [&str; 1] = [r#"
+const MIGRATIONS: [&str; 2] = [
+    r#"
 CREATE TABLE sites (id TEXT PRIMARY KEY, parent TEXT REFERENCES sites(id), kind TEXT NOT NULL, name TEXT NOT NULL);
 CREATE TABLE people (id TEXT PRIMARY KEY, employee_no TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
     site TEXT REFERENCES sites(id), job_role TEXT NOT NULL, hired_on TEXT);
@@ -45,7 +46,14 @@ CREATE INDEX assignments_person ON assignments(person);
 CREATE INDEX certifications_person ON certifications(person);
 CREATE FUNCTION courtesy_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN RAISE EXCEPTION 'records are append-only'; END $$;
-"#];
+"#,
+    r#"
+CREATE TABLE contests (id TEXT PRIMARY KEY, attempt TEXT NOT NULL REFERENCES attempts(id),
+    turn BIGINT NOT NULL, comment TEXT NOT NULL, at BIGINT NOT NULL);
+CREATE TRIGGER contests_append_only BEFORE UPDATE OR DELETE ON contests
+    FOR EACH ROW EXECUTE FUNCTION courtesy_append_only();
+"#,
+];
 
 const TABLES: [&str; 7] =
     ["sites", "people", "attempts", "turns", "attempt_results", "assignments", "certifications"];
@@ -417,6 +425,27 @@ impl RecordStore for PgStore {
                 curriculum: r.get(2),
                 certified_at: r.get::<_, i64>(3) as u64,
                 expires_at: r.get::<_, i64>(4) as u64,
+            })
+            .collect())
+    }
+
+    fn contest(&mut self, c: &Contest) -> Result<(), RecordError> {
+        self.write(
+            "INSERT INTO contests (id, attempt, turn, comment, at) VALUES ($1, $2, $3, $4, $5)",
+            &[&c.id, &c.attempt, &i64::from(c.turn), &c.comment, &(c.at as i64)],
+        )
+    }
+
+    fn contests(&self) -> Result<Vec<Contest>, RecordError> {
+        Ok(self
+            .read("SELECT id, attempt, turn, comment, at FROM contests ORDER BY at, id", &[])?
+            .iter()
+            .map(|r| Contest {
+                id: r.get(0),
+                attempt: r.get(1),
+                turn: r.get::<_, i64>(2) as u32,
+                comment: r.get(3),
+                at: r.get::<_, i64>(4) as u64,
             })
             .collect())
     }

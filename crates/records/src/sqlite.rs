@@ -13,13 +13,13 @@ use courtesy_core::curriculum::JobRole;
 use courtesy_core::{Mode, Verdict};
 
 use crate::model::{
-    Assignment, AttemptEnd, AttemptStart, AttemptSummary, CertificationRow, Person, Site, SiteKind,
-    TurnRow,
+    Assignment, AttemptEnd, AttemptStart, AttemptSummary, CertificationRow, Contest, Person, Site,
+    SiteKind, TurnRow,
 };
 use crate::store::{RecordError, RecordStore};
 
 /// The schema this build writes; older databases are migrated up to it.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// `PRAGMA application_id` of a courtesy records file ("cour").
 const APPLICATION_ID: i64 = 0x636f_7572;
@@ -28,7 +28,7 @@ const APPLICATION_ID: i64 = 0x636f_7572;
 const BUSY_WAIT: Duration = Duration::from_secs(5);
 
 /// Migration `i` takes the schema from version `i` to `i + 1`.
-const MIGRATIONS: [&str; 2] = [
+const MIGRATIONS: [&str; 3] = [
     r#"
 CREATE TABLE sites (
     id TEXT PRIMARY KEY,
@@ -112,6 +112,20 @@ CREATE INDEX sync_marks_remote ON sync_marks(remote, tbl, last_rowid);
 CREATE TRIGGER sync_marks_append_only_update BEFORE UPDATE ON sync_marks
     BEGIN SELECT RAISE(ABORT, 'records are append-only'); END;
 CREATE TRIGGER sync_marks_append_only_delete BEFORE DELETE ON sync_marks
+    BEGIN SELECT RAISE(ABORT, 'records are append-only'); END;
+"#,
+    r#"
+-- A trainee's doubt about a turn's verdict, for the trainers' review.
+CREATE TABLE contests (
+    id TEXT PRIMARY KEY,
+    attempt TEXT NOT NULL REFERENCES attempts(id),
+    turn INTEGER NOT NULL,
+    comment TEXT NOT NULL,
+    at INTEGER NOT NULL
+);
+CREATE TRIGGER contests_append_only_update BEFORE UPDATE ON contests
+    BEGIN SELECT RAISE(ABORT, 'records are append-only'); END;
+CREATE TRIGGER contests_append_only_delete BEFORE DELETE ON contests
     BEGIN SELECT RAISE(ABORT, 'records are append-only'); END;
 "#,
 ];
@@ -610,6 +624,33 @@ impl RecordStore for SqliteStore {
                     curriculum: r.get(2)?,
                     certified_at: uint(r, 3)?,
                     expires_at: uint(r, 4)?,
+                })
+            })
+            .map_err(fail)?;
+        rows.collect::<Result<_, _>>().map_err(fail)
+    }
+
+    fn contest(&mut self, c: &Contest) -> Result<(), RecordError> {
+        self.write(
+            "INSERT INTO contests (id, attempt, turn, comment, at) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![c.id, c.attempt, c.turn, c.comment, int(c.at)],
+        )
+    }
+
+    fn contests(&self) -> Result<Vec<Contest>, RecordError> {
+        let fail = |e| map(e, &self.path);
+        let mut q = self
+            .conn
+            .prepare_cached("SELECT id, attempt, turn, comment, at FROM contests ORDER BY at, id")
+            .map_err(fail)?;
+        let rows = q
+            .query_map([], |r| {
+                Ok(Contest {
+                    id: r.get(0)?,
+                    attempt: r.get(1)?,
+                    turn: r.get(2)?,
+                    comment: r.get(3)?,
+                    at: uint(r, 4)?,
                 })
             })
             .map_err(fail)?;

@@ -5,7 +5,8 @@
 use std::path::PathBuf;
 
 use crate::model::{
-    Assignment, AttemptEnd, AttemptStart, AttemptSummary, CertificationRow, Person, Site, TurnRow,
+    Assignment, AttemptEnd, AttemptStart, AttemptSummary, CertificationRow, Contest, Person, Site,
+    TurnRow,
 };
 
 /// Why the records could not be read or written.
@@ -88,6 +89,10 @@ pub trait RecordStore {
     fn certify(&mut self, cert: &CertificationRow) -> Result<(), RecordError>;
     /// A person's certifications, oldest first.
     fn certifications(&self, person: &str) -> Result<Vec<CertificationRow>, RecordError>;
+    /// Records a trainee's doubt about a turn's verdict.
+    fn contest(&mut self, contest: &Contest) -> Result<(), RecordError>;
+    /// Every contested verdict, oldest first.
+    fn contests(&self) -> Result<Vec<Contest>, RecordError>;
     /// People under a site (itself and every site below it) who have
     /// finished `scenario` with a pass, and how many people are there.
     fn site_completion(&self, site: &str, scenario: &str) -> Result<(u64, u64), RecordError>;

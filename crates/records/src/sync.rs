@@ -30,7 +30,7 @@ pub struct Table {
 use Kind::{Int, OptInt, OptText, Text};
 
 /// Every table of the records, parents before the rows that refer to them.
-pub const TABLES: [Table; 7] = [
+pub const TABLES: [Table; 8] = [
     Table {
         name: "sites",
         columns: &[("id", Text), ("parent", OptText), ("kind", Text), ("name", Text)],
@@ -87,6 +87,10 @@ pub const TABLES: [Table; 7] = [
             ("critical_miss", Int),
             ("ending", OptText),
         ],
+    },
+    Table {
+        name: "contests",
+        columns: &[("id", Text), ("attempt", Text), ("turn", Int), ("comment", Text), ("at", Int)],
     },
     Table {
         name: "assignments",

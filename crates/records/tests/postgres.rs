@@ -115,6 +115,15 @@ fn the_postgres_store_reads_back_what_it_wrote_and_refuses_changes() {
     assert_eq!(h[0].start.seed, u64::MAX, "the seed survives BIGINT");
     assert_eq!(store.turns(&attempt).unwrap()[2].reply, "第3轮：您好，请稍等");
     assert_eq!(store.site_completion("co", "phone-three-rings").unwrap(), (1, 2));
+    let doubt = courtesy_records::Contest {
+        id: new_id(),
+        attempt: attempt.clone(),
+        turn: 2,
+        comment: "应该算对".into(),
+        at: 9,
+    };
+    store.contest(&doubt).unwrap();
+    assert_eq!(store.contests().unwrap(), [doubt]);
     let twice = Person { id: new_id(), ..p1.clone() };
     assert!(matches!(store.add_person(&twice), Err(RecordError::Refused(_))));
     let mut raw = postgres::Client::connect(&url, postgres::NoTls).unwrap();

@@ -182,11 +182,22 @@ fn records_cannot_be_changed_or_deleted() {
     let a = start(&p1, "phone-three-rings", "s1", 1);
     store.begin_attempt(&a).unwrap();
     store.record_turn(&turn(&a.id, 1, "你好")).unwrap();
+    let doubt = courtesy_records::Contest {
+        id: new_id(),
+        attempt: a.id.clone(),
+        turn: 1,
+        comment: "我说了您好，应该算问候".into(),
+        at: 5,
+    };
+    store.contest(&doubt).unwrap();
+    assert_eq!(store.contests().unwrap(), [doubt]);
     drop(store);
     let raw = rusqlite::Connection::open(&path).unwrap();
     for sql in [
         "UPDATE turns SET reply = '改过的'",
         "DELETE FROM turns",
+        "UPDATE contests SET comment = ''",
+        "DELETE FROM contests",
         "UPDATE people SET name = '别人'",
         "DELETE FROM attempts",
         "DELETE FROM sites",
