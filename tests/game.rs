@@ -753,7 +753,7 @@ fn the_feedback_and_the_debrief_fit_the_window_at_every_size() {
             // The panel's width as the playing screen gives it, below the play bar.
             let (pw, ph) = ((w * 0.5f32).clamp(260.0, 440.0), h - 60.0);
             let panel = extent_of(pw, ph, |ui| {
-                let _ = playing::feedback(ui, &m, &shown, false);
+                let _ = playing::feedback(ui, &m, &shown, false, Some(false));
             });
             assert!(
                 panel.max.x <= pw + 0.5 && panel.max.y <= ph + 0.5,
@@ -836,8 +836,12 @@ fn a_person_on_the_roster_plays_and_every_turn_reaches_the_records() {
 
     send(&mut app, GameCommand::Open { scenario: "phone-three-rings".into() });
     send(&mut app, GameCommand::Begin);
+    // The first turn's verdict is contested (F2 on the feedback), once.
+    send(&mut app, GameCommand::Answer(Input::Pick(0)));
+    send(&mut app, GameCommand::Contest);
+    send(&mut app, GameCommand::Contest);
+    send(&mut app, GameCommand::Continue);
     for input in [
-        Input::Pick(0),
         Input::Text("您好，丽江花园物业管理处，请问有什么可以帮您？".into()),
         Input::Text("好的，请稍等，我帮您查一下。".into()),
         Input::Text("不客气，谢谢您的来电，再见！".into()),
@@ -859,6 +863,9 @@ fn a_person_on_the_roster_plays_and_every_turn_reaches_the_records() {
     assert_eq!(history[0].start.scenario, "phone-three-rings");
     let turns = read.turns(&history[0].start.id).unwrap();
     assert_eq!(turns[2].reply, "好的，请稍等，我帮您查一下。");
+    let contests = read.contests().unwrap();
+    assert_eq!(contests.len(), 1, "contested once, though F2 was pressed twice");
+    assert_eq!((contests[0].attempt.as_str(), contests[0].turn), (history[0].start.id.as_str(), 1));
     // The menu's training is read again after the attempt: it counts.
     update_until(&mut app, "the training to count the attempt", |app| {
         app.world().resource::<Training>().history.len() == 1

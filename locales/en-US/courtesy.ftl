@@ -559,3 +559,5 @@ play-contest-hint = Think this verdict is wrong? Type /contest and why; a traine
 play-contested = Your doubt is recorded; a trainer will review this turn's verdict. Carry on.
 play-contest-needs-roster = A contest is recorded under your name: practise with --as EMPLOYEE_NO.
 play-contest-nothing = Nothing answered yet, so no verdict to contest.
+ui-contest = I think this verdict is wrong (F2)
+ui-contested = Contested: a trainer will review this turn.

@@ -428,3 +428,5 @@ play-contest-hint = 觉得这一轮判错了？输入 /contest 加上理由，�
 play-contested = 已记下你的申诉，培训主管会复核这一轮的判定。继续作答吧。
 play-contest-needs-roster = 申诉要记在你名下：请用 --as 工号 练习。
 play-contest-nothing = 还没有作答，没有可申诉的判定。
+ui-contest = 我觉得判错了（F2）
+ui-contested = 已申诉：培训主管会复核这一轮。

@@ -498,3 +498,5 @@ play-contest-hint = 覺得這一輪判錯了？輸入 /contest 加上理由，�
 play-contested = 已記下你的申訴，培訓主管會複核這一輪的判定。繼續作答吧。
 play-contest-needs-roster = 申訴要記在你名下：請用 --as 工號 練習。
 play-contest-nothing = 還沒有作答，沒有可申訴的判定。
+ui-contest = 我覺得判錯了（F2）
+ui-contested = 已申訴：培訓主管會複核這一輪。

@@ -159,8 +159,8 @@ impl Game<'_> {
             }
             GameCommand::SetLocale(locale) => self.prefs.messages = Messages::new(locale),
             GameCommand::SetMode(mode) => self.prefs.mode = mode,
-            // The records plugin's: who is playing.
-            GameCommand::ChoosePerson(_) => {}
+            // The records plugin's: who is playing, and contests.
+            GameCommand::ChoosePerson(_) | GameCommand::Contest => {}
         }
     }
 

@@ -98,6 +98,8 @@ pub struct Training {
     wanted: Option<String>,
     /// An employee number asked for (`play --as`) that is not on the roster.
     pub unknown: Option<String>,
+    /// The last turn contested: the session's id and the turn's number.
+    pub contested: Option<(String, usize)>,
 }
 
 /// One assignment as the menu shows it.
@@ -138,6 +140,7 @@ impl Training {
             problem: None,
             wanted: None,
             unknown: None,
+            contested: None,
         }
     }
 
@@ -281,14 +284,32 @@ fn certify(training: &Training) {
     }
 }
 
-/// `GameCommand::ChoosePerson`: who is playing, from the roster.
+/// `GameCommand::ChoosePerson`: who is playing, from the roster; and
+/// `GameCommand::Contest`: the turn explained is contested.
 fn apply_commands(
     mut commands: MessageReader<GameCommand>,
     mut training: ResMut<Training>,
     mut prefs: ResMut<Preferences>,
+    play: Res<CurrentPlay>,
 ) {
     for command in commands.read() {
         match command {
+            GameCommand::Contest => {
+                let (Some(_), Some(session)) = (&training.me, &play.session) else { continue };
+                let number = session.transcript().len();
+                let here = Some((session.id().to_string(), number));
+                if number == 0 || training.contested == here {
+                    continue;
+                }
+                training.send(Request::Write(Write::Contest(courtesy_records::Contest {
+                    id: new_id(),
+                    attempt: uuid_for(session.id()),
+                    turn: number as u32,
+                    comment: String::new(),
+                    at: now(),
+                })));
+                training.contested = here;
+            }
             GameCommand::ChoosePerson(None) => {
                 training.me = None;
                 training.history.clear();

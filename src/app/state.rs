@@ -79,6 +79,9 @@ pub enum GameCommand {
     /// Who is playing: a person of the roster (by id), or none to play
     /// under a typed name (the records plugin acts on it).
     ChoosePerson(Option<String>),
+    /// The trainee thinks the verdict of the turn explained is wrong (the
+    /// records plugin keeps it for the trainers' review).
+    Contest,
 }
 
 /// Who plays, how, and the language shown.

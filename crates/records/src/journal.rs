@@ -5,7 +5,7 @@
 
 use std::collections::VecDeque;
 
-use crate::model::{AttemptEnd, AttemptStart, TurnRow};
+use crate::model::{AttemptEnd, AttemptStart, Contest, TurnRow};
 use crate::store::{RecordError, RecordStore};
 
 /// One pending write.
@@ -17,6 +17,8 @@ pub enum Write {
     Turn(TurnRow),
     /// An attempt ended.
     Finish(AttemptEnd),
+    /// A trainee contested a verdict.
+    Contest(Contest),
 }
 
 /// Pending writes, oldest first.
@@ -45,6 +47,7 @@ impl Journal {
                 Write::Begin(a) => store.begin_attempt(a),
                 Write::Turn(t) => store.record_turn(t),
                 Write::Finish(e) => store.finish_attempt(e),
+                Write::Contest(c) => store.contest(c),
             };
             match done {
                 Ok(()) => {}
@@ -60,7 +63,7 @@ impl Journal {
         Ok(match write {
             Write::Begin(a) => store.has_session(&a.session)?,
             Write::Turn(t) => store.turns(&t.attempt)?.iter().any(|x| x.number == t.number),
-            Write::Finish(_) => false,
+            Write::Finish(_) | Write::Contest(_) => false,
         })
     }
 }

@@ -72,7 +72,12 @@ fn draw(
             .min_size(width.min(340.0))
             .show(&mut root, |ui| {
                 kinsoku::label(ui, RichText::new(m.get("ui-feedback-title")).strong());
-                out.write_batch(feedback(ui, m, &shown, play.finished()));
+                let contest = training.as_ref().filter(|t| t.me.is_some()).map(|t| {
+                    let here =
+                        play.session.as_ref().map(|s| (s.id().to_string(), s.transcript().len()));
+                    t.contested.is_some() && t.contested == here
+                });
+                out.write_batch(feedback(ui, m, &shown, play.finished(), contest));
             });
     }
     egui::Panel::bottom("dialogue").frame(panel_frame()).min_size(220.0).show(&mut root, |ui| {
@@ -134,15 +139,19 @@ pub fn play_bar(
 }
 
 /// The feedback panel of a practice turn; Enter or the button goes on.
+/// `contest`: none when the player is not on the roster (a contest is
+/// recorded under a name); else whether this turn is contested already.
 pub fn feedback(
     ui: &mut egui::Ui,
     m: &Messages,
     shown: &TurnFeedback,
     finished: bool,
+    contest: Option<bool>,
 ) -> Vec<GameCommand> {
     let mut out = Vec::new();
+    let below = if contest.is_some() { 100.0 } else { 60.0 };
     egui::ScrollArea::vertical()
-        .max_height(ui.available_height() - 60.0)
+        .max_height(ui.available_height() - below)
         .show(ui, |ui| turn_feedback(ui, shown));
     ui.add_space(6.0);
     let label = if finished { m.get("ui-to-debrief") } else { m.get("ui-continue") };
@@ -150,6 +159,18 @@ pub fn feedback(
         || ui.input(|i| i.key_pressed(Key::Enter))
     {
         out.push(GameCommand::Continue);
+    }
+    // One key (F2) for a trainee who thinks the verdict is wrong.
+    match contest {
+        Some(false)
+            if ui.button(m.get("ui-contest")).clicked() || ui.input(|i| i.key_pressed(Key::F2)) =>
+        {
+            out.push(GameCommand::Contest);
+        }
+        Some(true) => {
+            kinsoku::label(ui, RichText::new(m.get("ui-contested")).color(MUTED));
+        }
+        _ => {}
     }
     out
 }
