@@ -20,6 +20,7 @@
 //! schema refuses it with triggers); a correction is a new row. Ids are made
 //! on the client, so records from many machines never collide.
 
+mod columns;
 pub mod import;
 pub mod journal;
 pub mod model;

@@ -10,8 +10,8 @@ use std::path::PathBuf;
 use postgres::{Client, NoTls, Row, Transaction, error::SqlState};
 
 use courtesy_core::curriculum::JobRole;
-use courtesy_core::{Mode, Verdict};
 
+use crate::columns::{list, mode_key, mode_of, to_json, verdict_key, verdict_of};
 use crate::model::{
     Assignment, AttemptEnd, AttemptStart, AttemptSummary, CertificationRow, Contest, Person, Site,
     SiteKind, TurnRow,
@@ -90,36 +90,6 @@ fn map(e: postgres::Error, name: &str) -> RecordError {
         Some(_) => RecordError::Other(reason),
         None => RecordError::Open { path: PathBuf::from(name), reason },
     }
-}
-
-fn mode_of(key: &str) -> Mode {
-    if key == "exam" { Mode::Exam } else { Mode::Practice }
-}
-
-fn verdict_of(key: &str) -> Verdict {
-    if key == "pass" { Verdict::Pass } else { Verdict::Fail }
-}
-
-fn mode_key(m: Mode) -> &'static str {
-    match m {
-        Mode::Practice => "practice",
-        Mode::Exam => "exam",
-    }
-}
-
-fn verdict_key(v: Verdict) -> &'static str {
-    match v {
-        Verdict::Pass => "pass",
-        Verdict::Fail => "fail",
-    }
-}
-
-fn list(json: &str) -> Vec<String> {
-    serde_json::from_str(json).unwrap_or_default()
-}
-
-fn to_json(items: &[String]) -> String {
-    serde_json::to_string(items).unwrap_or_else(|_| "[]".into())
 }
 
 impl PgStore {

@@ -10,8 +10,8 @@ use std::time::Duration;
 use rusqlite::{Connection, ErrorCode, OptionalExtension, Row, params};
 
 use courtesy_core::curriculum::JobRole;
-use courtesy_core::{Mode, Verdict};
 
+use crate::columns::{list, mode_key, mode_of, to_json, verdict_key, verdict_of};
 use crate::model::{
     Assignment, AttemptEnd, AttemptStart, AttemptSummary, CertificationRow, Contest, Person, Site,
     SiteKind, TurnRow,
@@ -330,28 +330,6 @@ fn map(e: rusqlite::Error, path: &Path) -> RecordError {
     }
 }
 
-fn mode_key(mode: Mode) -> &'static str {
-    match mode {
-        Mode::Practice => "practice",
-        Mode::Exam => "exam",
-    }
-}
-
-fn mode_of(key: &str) -> Mode {
-    if key == "exam" { Mode::Exam } else { Mode::Practice }
-}
-
-fn verdict_key(v: Verdict) -> &'static str {
-    match v {
-        Verdict::Pass => "pass",
-        Verdict::Fail => "fail",
-    }
-}
-
-fn verdict_of(key: &str) -> Verdict {
-    if key == "pass" { Verdict::Pass } else { Verdict::Fail }
-}
-
 /// Times and seeds are u64; SQLite's integers are i64 (same bits).
 fn int(x: u64) -> i64 {
     x as i64
@@ -359,14 +337,6 @@ fn int(x: u64) -> i64 {
 
 fn uint(row: &Row, i: usize) -> rusqlite::Result<u64> {
     row.get::<_, i64>(i).map(|x| x as u64)
-}
-
-fn list(json: &str) -> Vec<String> {
-    serde_json::from_str(json).unwrap_or_default()
-}
-
-fn to_json(items: &[String]) -> String {
-    serde_json::to_string(items).unwrap_or_else(|_| "[]".into())
 }
 
 const ATTEMPT_COLUMNS: &str = "a.id, a.person, a.trainee_name, a.scenario, a.scenario_hash, a.mode, \
