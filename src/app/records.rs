@@ -273,13 +273,11 @@ fn certify(training: &Training) {
     let Some(me) = &training.me else { return };
     for view in training.assignments_now() {
         for cert in &view.progress.certifications {
-            training.send(Request::Certify(CertificationRow {
-                id: new_id(),
-                person: me.id.clone(),
-                curriculum: view.curriculum.id.clone(),
-                certified_at: cert.certified_at,
-                expires_at: cert.expires_at,
-            }));
+            training.send(Request::Certify(CertificationRow::granted(
+                &me.id,
+                &view.curriculum.id,
+                cert,
+            )));
         }
     }
 }

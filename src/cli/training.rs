@@ -273,13 +273,7 @@ pub fn training(context: &Context, args: TrainingArgs) -> Outcome {
         let Some(c) = all.iter().find(|c| c.id == assignment.curriculum) else { continue };
         let progress = curriculum::progress(c, &attempts, at);
         for cert in &progress.certifications {
-            store.certify(&CertificationRow {
-                id: new_id(),
-                person: person.id.clone(),
-                curriculum: c.id.clone(),
-                certified_at: cert.certified_at,
-                expires_at: cert.expires_at,
-            })?;
+            store.certify(&CertificationRow::granted(&person.id, &c.id, cert))?;
         }
         let status = curriculum::assignment_status(
             c,
@@ -313,23 +307,13 @@ pub fn training(context: &Context, args: TrainingArgs) -> Outcome {
         out.push('\n');
     }
     for (c, a, status, p) in &report {
-        let due = a.due_at.map_or_else(|| "-".to_string(), curriculum::date);
-        out.push_str(&m.format(
-            "training-assignment",
-            &[
-                ("title", c.title.as_str().into()),
-                ("status", m.get(&format!("assignment-{}", status_key(*status))).into()),
-                ("due", due.into()),
-            ],
-        ));
+        out.push_str(&curriculum::words::assignment(m, c, *status, a.due_at));
         out.push('\n');
         for (module, shown) in c.modules.iter().zip(&p.modules) {
-            let state = match shown.state {
-                ModuleState::Locked => "module-locked",
-                ModuleState::Open => "module-open",
-                ModuleState::Passed => "module-passed",
-            };
-            out.push_str(&format!("  {} {}\n", m.get(state), module.title));
+            out.push_str(&format!(
+                "  {}\n",
+                curriculum::words::module(m, shown.state, &module.title)
+            ));
             if shown.state == ModuleState::Open {
                 for (id, count, need) in &shown.scenarios {
                     let title = library
@@ -339,37 +323,12 @@ pub fn training(context: &Context, args: TrainingArgs) -> Outcome {
                 }
             }
         }
-        if let Some(cert) = p.certifications.last() {
-            let key = match p.standing {
-                Standing::Expired => "training-expired",
-                Standing::RecertificationDue => "training-recertify",
-                _ => "training-certified",
-            };
-            out.push_str(&format!(
-                "  {}\n",
-                m.format(
-                    key,
-                    &[
-                        ("from", curriculum::date(cert.certified_at).into()),
-                        ("until", curriculum::date(cert.expires_at).into()),
-                    ]
-                )
-            ));
+        if let Some(line) = curriculum::words::certificate(m, p) {
+            out.push_str(&format!("  {line}\n"));
         }
     }
     terminal::print(&out);
     Ok(ExitCode::SUCCESS)
-}
-
-fn status_key(s: curriculum::AssignmentStatus) -> &'static str {
-    use curriculum::AssignmentStatus as S;
-    match s {
-        S::Assigned => "assigned",
-        S::InProgress => "in-progress",
-        S::Passed => "passed",
-        S::Failed => "failed",
-        S::Overdue => "overdue",
-    }
 }
 
 /// `courtesy records import|export`
@@ -578,12 +537,7 @@ pub fn next_assigned(
                 continue;
             }
             if let Some((id, ..)) = shown.scenarios.iter().find(|(_, count, need)| count < need) {
-                let mode = if module.gate.exam_only {
-                    courtesy_core::Mode::Exam
-                } else {
-                    courtesy_core::Mode::Practice
-                };
-                return Ok((id.clone(), mode));
+                return Ok((id.clone(), module.gate.mode()));
             }
         }
     }

@@ -473,3 +473,66 @@ pub fn date(secs: u64) -> String {
     let year = yoe + era * 400 + i64::from(month <= 2);
     format!("{year:04}-{month:02}-{day:02}")
 }
+
+impl Gate {
+    /// The mode an attempt is played in to count: exam for an exam-only
+    /// gate, else practice (with feedback after every turn).
+    pub fn mode(&self) -> Mode {
+        if self.exam_only { Mode::Exam } else { Mode::Practice }
+    }
+}
+
+/// A person's training in words, the same on the terminal and in the game.
+pub mod words {
+    use super::{AssignmentStatus, Curriculum, ModuleState, Progress, Standing, date};
+    use crate::i18n::Messages;
+
+    /// "“title”: status (due date)".
+    pub fn assignment(
+        m: &Messages,
+        c: &Curriculum,
+        status: AssignmentStatus,
+        due_at: Option<u64>,
+    ) -> String {
+        let key = match status {
+            AssignmentStatus::Assigned => "assignment-assigned",
+            AssignmentStatus::InProgress => "assignment-in-progress",
+            AssignmentStatus::Passed => "assignment-passed",
+            AssignmentStatus::Failed => "assignment-failed",
+            AssignmentStatus::Overdue => "assignment-overdue",
+        };
+        let due = due_at.map_or_else(|| "-".to_string(), date);
+        m.format(
+            "training-assignment",
+            &[
+                ("title", c.title.as_str().into()),
+                ("status", m.get(key).into()),
+                ("due", due.into()),
+            ],
+        )
+    }
+
+    /// A module's marker and title: `[已通过] 接听练习`.
+    pub fn module(m: &Messages, state: ModuleState, title: &str) -> String {
+        let key = match state {
+            ModuleState::Locked => "module-locked",
+            ModuleState::Open => "module-open",
+            ModuleState::Passed => "module-passed",
+        };
+        format!("{} {title}", m.get(key))
+    }
+
+    /// The latest certificate, its dates and whether it is due or lapsed.
+    pub fn certificate(m: &Messages, p: &Progress) -> Option<String> {
+        let cert = p.certifications.last()?;
+        let key = match p.standing {
+            Standing::Expired => "training-expired",
+            Standing::RecertificationDue => "training-recertify",
+            _ => "training-certified",
+        };
+        Some(m.format(
+            key,
+            &[("from", date(cert.certified_at).into()), ("until", date(cert.expires_at).into())],
+        ))
+    }
+}

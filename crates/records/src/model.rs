@@ -260,6 +260,23 @@ pub struct CertificationRow {
     pub expires_at: u64,
 }
 
+impl CertificationRow {
+    /// The row for a certification the curriculum rules granted.
+    pub fn granted(
+        person: &str,
+        curriculum: &str,
+        cert: &courtesy_core::curriculum::Certification,
+    ) -> CertificationRow {
+        CertificationRow {
+            id: new_id(),
+            person: person.to_string(),
+            curriculum: curriculum.to_string(),
+            certified_at: cert.certified_at,
+            expires_at: cert.expires_at,
+        }
+    }
+}
+
 /// A trainee's doubt about a verdict: which turn, and why. It waits in the
 /// trainers' review queue.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

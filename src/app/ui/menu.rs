@@ -298,7 +298,7 @@ fn my_training(
     library: &LiveLibrary,
     mode: Mode,
 ) -> Vec<GameCommand> {
-    use courtesy_core::curriculum::{AssignmentStatus as S, ModuleState, Standing, date};
+    use courtesy_core::curriculum::{AssignmentStatus as S, ModuleState, words};
     let mut out = Vec::new();
     kinsoku::label(ui, RichText::new(m.get("ui-my-training")).strong());
     let views = training.assignments_now();
@@ -306,37 +306,22 @@ fn my_training(
         kinsoku::label(ui, RichText::new(m.get("training-none")).color(MUTED));
     }
     for v in &views {
-        let status_key = match v.status {
-            S::Assigned => "assignment-assigned",
-            S::InProgress => "assignment-in-progress",
-            S::Passed => "assignment-passed",
-            S::Failed => "assignment-failed",
-            S::Overdue => "assignment-overdue",
-        };
         let color = match v.status {
             S::Failed | S::Overdue => BAD,
             S::Passed => GOOD,
             _ => ACCENT,
         };
-        let due = v.assignment.due_at.map_or_else(|| "-".to_string(), date);
-        let line = m.format(
-            "training-assignment",
-            &[
-                ("title", v.curriculum.title.as_str().into()),
-                ("status", m.get(status_key).into()),
-                ("due", due.into()),
-            ],
-        );
+        let line = words::assignment(m, v.curriculum, v.status, v.assignment.due_at);
         kinsoku::label(ui, RichText::new(line).color(color));
         ui.horizontal_wrapped(|ui| {
             for (module, shown) in v.curriculum.modules.iter().zip(&v.progress.modules) {
-                let (key, color) = match shown.state {
-                    ModuleState::Passed => ("module-passed", GOOD),
-                    ModuleState::Open => ("module-open", ACCENT),
-                    ModuleState::Locked => ("module-locked", MUTED),
+                let color = match shown.state {
+                    ModuleState::Passed => GOOD,
+                    ModuleState::Open => ACCENT,
+                    ModuleState::Locked => MUTED,
                 };
                 // Each module whole on its line: no break inside 投诉（考试）.
-                let text = RichText::new(format!("{} {}", m.get(key), module.title)).color(color);
+                let text = RichText::new(words::module(m, shown.state, &module.title)).color(color);
                 ui.add(egui::Label::new(text).wrap_mode(egui::TextWrapMode::Extend));
             }
         });
@@ -353,8 +338,7 @@ fn my_training(
                     let label =
                         format!("{} {count}/{need}", m.scenario_title(id, &s.scenario.title));
                     if ui.button(label).clicked() {
-                        let wanted =
-                            if module.gate.exam_only { Mode::Exam } else { Mode::Practice };
+                        let wanted = module.gate.mode();
                         if wanted != mode {
                             out.push(GameCommand::SetMode(wanted));
                         }
@@ -363,19 +347,7 @@ fn my_training(
                 }
             });
         }
-        if let Some(cert) = v.progress.certifications.last() {
-            let key = match v.progress.standing {
-                Standing::Expired => "training-expired",
-                Standing::RecertificationDue => "training-recertify",
-                _ => "training-certified",
-            };
-            let text = m.format(
-                key,
-                &[
-                    ("from", date(cert.certified_at).into()),
-                    ("until", date(cert.expires_at).into()),
-                ],
-            );
+        if let Some(text) = words::certificate(m, &v.progress) {
             kinsoku::label(ui, RichText::new(text).color(MUTED));
         }
     }
