@@ -56,6 +56,8 @@ enum Request {
     Load(String),
     /// A certification the rules granted.
     Certify(CertificationRow),
+    /// The curricula, checked against these scenario ids.
+    Curricula(HashSet<String>),
 }
 
 /// A reply from the writer thread.
@@ -66,6 +68,7 @@ enum Reply {
         history: Vec<AttemptSummary>,
         assignments: Vec<Assignment>,
     },
+    Curricula(Vec<Curriculum>),
     /// Writes waiting, and the last problem (none once they are through).
     Status {
         pending: usize,
@@ -209,6 +212,10 @@ fn writer(path: PathBuf, requests: Receiver<Request>, replies: Sender<Reply>) {
                     let _ = s.certify(&cert);
                 }
             }
+            Request::Curricula(ids) => {
+                let ids: HashSet<&str> = ids.iter().map(String::as_str).collect();
+                let _ = replies.send(Reply::Curricula(crate::curricula::load(&ids).0));
+            }
         }
         if journal.pending() == 0 {
             continue;
@@ -259,6 +266,10 @@ fn receive_replies(
                     training.assignments = assignments;
                     certify(&training);
                 }
+            }
+            Reply::Curricula(curricula) => {
+                training.curricula = curricula;
+                certify(&training);
             }
             Reply::Status { pending, problem } => {
                 training.pending = pending;
@@ -326,16 +337,15 @@ fn apply_commands(
     }
 }
 
-/// Checks the curricula against the library once it has loaded, and again
-/// when it changes.
-fn load_curricula(library: Res<LiveLibrary>, mut training: ResMut<Training>, mut seen: Local<u64>) {
+/// Asks the writer thread for the curricula (files, read off the frame)
+/// once the library has loaded, and again when it changes.
+fn load_curricula(library: Res<LiveLibrary>, training: Res<Training>, mut seen: Local<u64>) {
     if library.generation == 0 || library.generation == *seen {
         return;
     }
     *seen = library.generation;
-    let scenarios = library.scenarios();
-    let ids: HashSet<&str> = scenarios.iter().map(|s| s.id()).collect();
-    training.curricula = crate::curricula::load(&ids).0;
+    let ids = library.scenarios().iter().map(|s| s.id().to_string()).collect();
+    training.send(Request::Curricula(ids));
 }
 
 /// What has been sent of the session being played.
