@@ -307,7 +307,16 @@ diag-bad-gate = Module “{ $module }” has a gate that cannot work (mastery: {
 diag-bad-gate-help = mastery is a score from 0 to 100; passes is at least 1.
 diag-bad-validity = A certificate valid { $valid } days with recertification { $window } days before expiry cannot work.
 diag-bad-validity-help = valid_days must be above 0, and recertify_within_days below valid_days.
+diag-empty-mapping = The mapping's “{ $what }” is empty: a sheet could not be read with it.
+diag-empty-mapping-help = List the firm's words under channels and results (one of them meaning Fail), and at least one skill for every category.
+diag-unknown-skill = Category “{ $category }” drills skill “{ $skill }”, but no scenario has that tag.
+diag-unknown-skill-help = Skills are scenario tags; `courtesy list` shows them. Check the spelling, or tag a scenario with it.
+diag-bad-drill-policy = A drill due in { $due } days, passed on { $passes } days and escalated after { $escalate } failures cannot work.
+diag-bad-drill-policy-help = due_days, passes_needed and escalate_after must each be above 0.
+diag-firm-id-filename = Shopper firm id “{ $id }” does not match the file name “{ $file }”.
+diag-firm-id-filename-help = Rename the file to { $id }.ron, or change the id to “{ $file }”.
 kind-module = module
+kind-column = column
 
 ## Tags (as the menu shows them; a tag with no line here shows its id)
 tag-front-desk = Front desk
@@ -561,3 +570,19 @@ play-contest-needs-roster = A contest is recorded under your name: practise with
 play-contest-nothing = Nothing answered yet, so no verdict to contest.
 ui-contest = I think this verdict is wrong (F2)
 ui-contested = Contested: a trainer will review this turn.
+
+## Findings sheets (courtesy findings import)
+sheet-at-column = row { $row }, column “{ $column }”
+sheet-at-row = row { $row }
+sheet-at-sheet = the sheet
+sheet-missing-columns = no row in the first 20 has every heading the mapping names. Missing: { $missing }. The closest row has: { $found }. Check the firm (--firm) or the mapping's columns.
+sheet-no-rows = there are headings but no rows under them.
+sheet-empty = this cell is empty; the column needs a value.
+sheet-bad-date = “{ $value }” is not a date; write it as 2026-11-03 (or 2026/11/3, 2026年11月3日).
+sheet-bad-time = “{ $value }” is not a time of day; write it as 14:10.
+sheet-bad-score = “{ $value }” is not a number.
+sheet-unknown = “{ $value }” is not a word the mapping knows. It knows: { $known }. Fix the cell, or add the word to the mapping.
+sheet-cell-error = the cell holds “{ $value }”: an error, or a formula saved without its value. Open the sheet in Excel, fix it and save it again.
+sheet-conflict = “{ $value }” differs from “{ $first }” on row { $first_row } of the same visit.
+sheet-no-visit = the first row has no visit number.
+sheet-too-long = { $chars } characters; at most { $max } are kept.

@@ -280,7 +280,16 @@ diag-bad-gate = 模块“{ $module }”的关卡不成立（mastery: { $mastery 
 diag-bad-gate-help = mastery 取 0 到 100 之间的分数；passes 至少为 1。
 diag-bad-validity = 证书有效期 { $valid } 天、提前 { $window } 天复训，不成立。
 diag-bad-validity-help = valid_days 要大于 0，recertify_within_days 要小于 valid_days。
+diag-empty-mapping = 映射的“{ $what }”是空的，无法用它读取表格。
+diag-empty-mapping-help = 在 channels 和 results 下列出调查公司的用词（其中一个表示 Fail），每个类别至少对应一项技能。
+diag-unknown-skill = 类别“{ $category }”要练的技能“{ $skill }”不是任何情景的标签。
+diag-unknown-skill-help = 技能就是情景标签，`courtesy list` 可以查看。请检查拼写，或给某个情景加上这个标签。
+diag-bad-drill-policy = 复训 { $due } 天到期、{ $passes } 天通过、失败 { $escalate } 次上报，不成立。
+diag-bad-drill-policy-help = due_days、passes_needed 和 escalate_after 都要大于 0。
+diag-firm-id-filename = 调查公司 id“{ $id }”与文件名“{ $file }”不一致。
+diag-firm-id-filename-help = 把文件改名为 { $id }.ron，或把 id 改成“{ $file }”。
 kind-module = 模块
+kind-column = 列
 
 ## 标签（菜单里显示的场景标签；没有对应行的标签显示其 id）
 tag-front-desk = 前台
@@ -430,3 +439,19 @@ play-contest-needs-roster = 申诉要记在你名下：请用 --as 工号 练习
 play-contest-nothing = 还没有作答，没有可申诉的判定。
 ui-contest = 我觉得判错了（F2）
 ui-contested = 已申诉：培训主管会复核这一轮。
+
+## 暗访明细表（courtesy findings import）
+sheet-at-column = 第 { $row } 行“{ $column }”列
+sheet-at-row = 第 { $row } 行
+sheet-at-sheet = 整张表
+sheet-missing-columns = 前 20 行里没有一行包含映射列出的全部列名。缺少：{ $missing }。最接近的一行是：{ $found }。请检查调查公司（--firm）或映射的 columns。
+sheet-no-rows = 有列名，但下面没有数据行。
+sheet-empty = 这一格是空的，这一列必须填写。
+sheet-bad-date = “{ $value }”不是日期，请写成 2026-11-03（或 2026/11/3、2026年11月3日）。
+sheet-bad-time = “{ $value }”不是时间，请写成 14:10。
+sheet-bad-score = “{ $value }”不是数字。
+sheet-unknown = 映射里没有“{ $value }”这个词。可用的有：{ $known }。请改正这一格，或把这个词加进映射。
+sheet-cell-error = 这一格是“{ $value }”：错误值，或保存时没有计算结果的公式。请用 Excel 打开、改正后重新保存。
+sheet-conflict = “{ $value }”与同一访问第 { $first_row } 行的“{ $first }”不一致。
+sheet-no-visit = 第一行没有访问编号。
+sheet-too-long = 有 { $chars } 个字，最多 { $max } 个。

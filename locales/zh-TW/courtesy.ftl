@@ -280,7 +280,16 @@ diag-bad-gate = 模組「{ $module }」的關卡不成立（mastery: { $mastery 
 diag-bad-gate-help = mastery 取 0 到 100 之間的分數；passes 至少為 1。
 diag-bad-validity = 證書有效期 { $valid } 天、提前 { $window } 天複訓，不成立。
 diag-bad-validity-help = valid_days 要大於 0，recertify_within_days 要小於 valid_days。
+diag-empty-mapping = 對應的「{ $what }」是空的，無法用它讀取表格。
+diag-empty-mapping-help = 在 channels 和 results 下列出調查公司的用詞（其中一個表示 Fail），每個類別至少對應一項技能。
+diag-unknown-skill = 類別「{ $category }」要練的技能「{ $skill }」不是任何情境的標籤。
+diag-unknown-skill-help = 技能就是情境標籤，`courtesy list` 可以查看。請檢查拼寫，或給某個情境加上這個標籤。
+diag-bad-drill-policy = 複訓 { $due } 天到期、{ $passes } 天通過、失敗 { $escalate } 次上報，不成立。
+diag-bad-drill-policy-help = due_days、passes_needed 和 escalate_after 都要大於 0。
+diag-firm-id-filename = 調查公司 id「{ $id }」與檔名「{ $file }」不一致。
+diag-firm-id-filename-help = 把檔案改名為 { $id }.ron，或把 id 改成「{ $file }」。
 kind-module = 模組
+kind-column = 欄
 
 ## 標籤（菜單裡顯示的場景標籤；沒有對應行的標籤顯示其 id）
 tag-front-desk = 前臺
@@ -500,3 +509,19 @@ play-contest-needs-roster = 申訴要記在你名下：請用 --as 工號 練習
 play-contest-nothing = 還沒有作答，沒有可申訴的判定。
 ui-contest = 我覺得判錯了（F2）
 ui-contested = 已申訴：培訓主管會複核這一輪。
+
+## 暗訪明細表（courtesy findings import）
+sheet-at-column = 第 { $row } 列「{ $column }」欄
+sheet-at-row = 第 { $row } 列
+sheet-at-sheet = 整張表
+sheet-missing-columns = 前 20 列裡沒有一列包含對應列出的全部欄名。缺少：{ $missing }。最接近的一列是：{ $found }。請檢查調查公司（--firm）或對應的 columns。
+sheet-no-rows = 有欄名，但下面沒有資料列。
+sheet-empty = 這一格是空的，這一欄必須填寫。
+sheet-bad-date = 「{ $value }」不是日期，請寫成 2026-11-03（或 2026/11/3、2026年11月3日）。
+sheet-bad-time = 「{ $value }」不是時間，請寫成 14:10。
+sheet-bad-score = 「{ $value }」不是數字。
+sheet-unknown = 對應裡沒有「{ $value }」這個詞。可用的有：{ $known }。請改正這一格，或把這個詞加進對應。
+sheet-cell-error = 這一格是「{ $value }」：錯誤值，或儲存時沒有計算結果的公式。請用 Excel 開啟、改正後重新儲存。
+sheet-conflict = 「{ $value }」與同一訪問第 { $first_row } 列的「{ $first }」不一致。
+sheet-no-visit = 第一列沒有訪問編號。
+sheet-too-long = 有 { $chars } 個字，最多 { $max } 個。

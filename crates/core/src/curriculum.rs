@@ -474,6 +474,39 @@ pub fn date(secs: u64) -> String {
     format!("{year:04}-{month:02}-{day:02}")
 }
 
+/// The time (seconds since 1970, UTC) at which a date begins; `None` for a
+/// date that does not exist (2026-02-30) or before 1970.
+pub fn day_start(year: i64, month: u32, day: u32) -> Option<u64> {
+    let days_in_month = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        _ => return None,
+    };
+    if day == 0 || day > days_in_month || !(1970..=9999).contains(&year) {
+        return None;
+    }
+    // Howard Hinnant's days-from-civil algorithm.
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = i64::from((month + 9) % 12);
+    let doy = (153 * mp + 2) / 5 + i64::from(day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    u64::try_from(days).ok().map(|d| d * DAY)
+}
+
+/// A `YYYY-MM-DD` date as the time it begins (UTC).
+pub fn parse_date(text: &str) -> Option<u64> {
+    let mut parts = text.trim().splitn(3, '-');
+    let year = parts.next()?.parse().ok()?;
+    let month = parts.next()?.parse().ok()?;
+    let day = parts.next()?.parse().ok()?;
+    day_start(year, month, day)
+}
+
 impl Gate {
     /// The mode an attempt is played in to count: exam for an exam-only
     /// gate, else practice (with feedback after every turn).

@@ -112,11 +112,19 @@ pub enum Code {
     BadGate,
     /// `bad-validity`
     BadValidity,
+    /// `empty-mapping`
+    EmptyMapping,
+    /// `unknown-skill`
+    UnknownSkill,
+    /// `bad-drill-policy`
+    BadDrillPolicy,
+    /// `firm-id-filename`
+    FirmIdFilename,
 }
 
 impl Code {
     /// Every code, in the order of the reference in docs/scenario-format.md.
-    pub const ALL: [Code; 46] = [
+    pub const ALL: [Code; 50] = [
         Code::Io,
         Code::FileTooLarge,
         Code::NotAFile,
@@ -163,6 +171,10 @@ impl Code {
         Code::EmptyModule,
         Code::BadGate,
         Code::BadValidity,
+        Code::EmptyMapping,
+        Code::UnknownSkill,
+        Code::BadDrillPolicy,
+        Code::FirmIdFilename,
     ];
 
     /// The stable kebab-case key.
@@ -214,6 +226,10 @@ impl Code {
             Code::EmptyModule => "empty-module",
             Code::BadGate => "bad-gate",
             Code::BadValidity => "bad-validity",
+            Code::EmptyMapping => "empty-mapping",
+            Code::UnknownSkill => "unknown-skill",
+            Code::BadDrillPolicy => "bad-drill-policy",
+            Code::FirmIdFilename => "firm-id-filename",
         }
     }
 }

@@ -17,6 +17,8 @@
 //! | loading | [`load`] | finding, reading and parsing files into a [`Library`] |
 //! | play | [`play`] | the session state machine, input lines, saved progress |
 //! | onboarding | [`curriculum`] | curricula, their checks, gates, unlocking and certification |
+//! | findings | [`shopper`] | shopper firms' column mappings and their sheets read into visits |
+//! | drills | [`drill`] | the spaced schedule of a refresher drill, from its attempts |
 //! | explaining | [`explain`] | feedback in words for every frontend |
 //! | measuring | [`measure`] | a labelled corpus of replies judged and counted |
 //!
@@ -65,6 +67,7 @@
 pub mod compile;
 pub mod curriculum;
 pub mod diagnostic;
+pub mod drill;
 pub mod explain;
 pub mod i18n;
 pub mod judge;
@@ -72,6 +75,7 @@ pub mod load;
 pub mod measure;
 pub mod model;
 pub mod play;
+pub mod shopper;
 pub mod validate;
 
 pub use compile::CompiledScenario;

@@ -155,6 +155,20 @@ impl Library {
         self.scenarios.iter().find(|s| s.id() == id).cloned()
     }
 
+    /// Every scenario tag: the skills a finding's drills can train.
+    pub fn tags(&self) -> std::collections::HashSet<&str> {
+        self.scenarios.iter().flat_map(|s| s.scenario.tags.iter().map(String::as_str)).collect()
+    }
+
+    /// The ids of the scenarios tagged `tag`, in file order.
+    pub fn tagged(&self, tag: &str) -> Vec<&str> {
+        self.scenarios
+            .iter()
+            .filter(|s| s.scenario.tags.iter().any(|t| t == tag))
+            .map(|s| s.id())
+            .collect()
+    }
+
     /// The rule set with this id.
     pub fn rule_set(&self, id: &str) -> Option<&LoadedRuleSet> {
         self.rule_sets.iter().find(|s| s.set.id == id)
