@@ -453,6 +453,23 @@ pub enum Problem {
     },
     /// The first row leaves the visit number empty.
     NoVisit,
+    /// No site in the records has this name or id.
+    UnknownSite {
+        /// The cell.
+        value: String,
+    },
+    /// No one on the roster has this employee number, nor this name at the site.
+    UnknownPerson {
+        /// The cell.
+        value: String,
+    },
+    /// Several people at the site have this name.
+    AmbiguousPerson {
+        /// The cell.
+        value: String,
+        /// How many.
+        count: u32,
+    },
     /// Longer than a cell of this column may be.
     TooLong {
         /// Its length in characters.
@@ -498,6 +515,16 @@ impl RowProblem {
                 ],
             ),
             Problem::NoVisit => ("sheet-no-visit", vec![]),
+            Problem::UnknownSite { value } => {
+                ("sheet-unknown-site", vec![("value", value.as_str().into())])
+            }
+            Problem::UnknownPerson { value } => {
+                ("sheet-unknown-person", vec![("value", value.as_str().into())])
+            }
+            Problem::AmbiguousPerson { value, count } => (
+                "sheet-ambiguous-person",
+                vec![("value", value.as_str().into()), ("count", u64::from(*count).into())],
+            ),
             Problem::TooLong { chars, max } => (
                 "sheet-too-long",
                 vec![("chars", (*chars as u64).into()), ("max", (*max as u64).into())],
@@ -898,12 +925,12 @@ fn invisible(c: char) -> bool {
 
 /// The form two words are compared in: width and compatibility forms
 /// folded, spaces and invisible characters dropped, letters lower-cased.
-fn key(text: &str) -> String {
+pub fn key(text: &str) -> String {
     clean(text).nfkc().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect()
 }
 
 /// A value as a report shows it: at most 40 characters.
-fn shown(text: &str) -> String {
+pub fn shown(text: &str) -> String {
     let text = text.strip_prefix("#serial:").unwrap_or(text);
     let mut out: String = text.chars().take(40).collect();
     if text.chars().count() > 40 {

@@ -15,17 +15,21 @@
 //! | [`journal`] | pending writes kept in order while the database cannot take them, retried later |
 //! | [`xapi`] | xAPI statements in the cmi5 shape, for a learning-management system |
 //! | [`import`] | the one-time import of `results.jsonl`, and JSONL as an export |
+//! | [`findings`] | mystery-shopper findings, the drills they assign, shifts, waivers and reviews |
+//! | [`sheet`] | shopper sheets as files (XLSX, CSV in UTF-8 or GB18030) and the import template |
 //!
 //! Records are **append-only**: nothing is updated or deleted (the SQLite
 //! schema refuses it with triggers); a correction is a new row. Ids are made
 //! on the client, so records from many machines never collide.
 
 mod columns;
+pub mod findings;
 pub mod import;
 pub mod journal;
 pub mod model;
 #[cfg(feature = "postgres")]
 pub mod postgres;
+pub mod sheet;
 pub mod sqlite;
 pub mod store;
 pub mod sync;

@@ -17,11 +17,12 @@ use crate::model::{
     SiteKind, TurnRow,
 };
 use crate::store::{RecordError, RecordStore};
+use crate::sync::{Kind, Table, Value};
 
 /// The schema this build writes.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
-const MIGRATIONS: [&str; 2] = [
+const MIGRATIONS: [&str; 3] = [
     r#"
 CREATE TABLE sites (id TEXT PRIMARY KEY, parent TEXT REFERENCES sites(id), kind TEXT NOT NULL, name TEXT NOT NULL);
 CREATE TABLE people (id TEXT PRIMARY KEY, employee_no TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
@@ -51,6 +52,95 @@ BEGIN RAISE EXCEPTION 'records are append-only'; END $$;
 CREATE TABLE contests (id TEXT PRIMARY KEY, attempt TEXT NOT NULL REFERENCES attempts(id),
     turn BIGINT NOT NULL, comment TEXT NOT NULL, at BIGINT NOT NULL);
 CREATE TRIGGER contests_append_only BEFORE UPDATE OR DELETE ON contests
+    FOR EACH ROW EXECUTE FUNCTION courtesy_append_only();
+"#,
+    r#"
+CREATE TABLE shifts (
+    id TEXT PRIMARY KEY,
+    person TEXT NOT NULL REFERENCES people(id),
+    shift TEXT NOT NULL,
+    from_day BIGINT NOT NULL,
+    at BIGINT NOT NULL
+);
+CREATE TABLE findings (
+    id TEXT PRIMARY KEY,
+    firm TEXT NOT NULL,
+    visit TEXT NOT NULL,
+    site TEXT NOT NULL REFERENCES sites(id),
+    channel TEXT NOT NULL,
+    person TEXT REFERENCES people(id),
+    shift TEXT,
+    observed_on BIGINT NOT NULL,
+    observed_at TEXT,
+    score_centi BIGINT,
+    source TEXT NOT NULL,
+    imported_at BIGINT NOT NULL
+);
+CREATE TABLE finding_items (
+    id TEXT PRIMARY KEY,
+    finding TEXT NOT NULL REFERENCES findings(id),
+    seq BIGINT NOT NULL,
+    category TEXT NOT NULL,
+    critical BIGINT NOT NULL,
+    result TEXT NOT NULL,
+    comment TEXT NOT NULL,
+    skills TEXT NOT NULL
+);
+CREATE TABLE finding_events (
+    id TEXT PRIMARY KEY,
+    finding TEXT NOT NULL REFERENCES findings(id),
+    status TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    by_whom TEXT NOT NULL,
+    at BIGINT NOT NULL
+);
+CREATE TABLE drills (
+    id TEXT PRIMARY KEY,
+    finding TEXT NOT NULL REFERENCES findings(id),
+    person TEXT NOT NULL REFERENCES people(id),
+    skill TEXT NOT NULL,
+    assigned_at BIGINT NOT NULL,
+    due_at BIGINT NOT NULL,
+    passes_needed BIGINT NOT NULL,
+    escalate_after BIGINT NOT NULL
+);
+CREATE TABLE drill_events (
+    id TEXT PRIMARY KEY,
+    drill TEXT NOT NULL REFERENCES drills(id),
+    action TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    by_whom TEXT NOT NULL,
+    at BIGINT NOT NULL
+);
+CREATE TABLE reviews (
+    id TEXT PRIMARY KEY,
+    contest TEXT NOT NULL REFERENCES contests(id),
+    decision TEXT NOT NULL,
+    note TEXT NOT NULL,
+    by_whom TEXT NOT NULL,
+    at BIGINT NOT NULL
+);
+CREATE INDEX shifts_person ON shifts(person);
+CREATE INDEX findings_site ON findings(site, observed_on);
+CREATE INDEX finding_items_finding ON finding_items(finding);
+CREATE INDEX finding_events_finding ON finding_events(finding);
+CREATE INDEX drills_person ON drills(person);
+CREATE INDEX drills_finding ON drills(finding);
+CREATE INDEX drill_events_drill ON drill_events(drill);
+CREATE INDEX reviews_contest ON reviews(contest);
+CREATE TRIGGER shifts_append_only BEFORE UPDATE OR DELETE ON shifts
+    FOR EACH ROW EXECUTE FUNCTION courtesy_append_only();
+CREATE TRIGGER findings_append_only BEFORE UPDATE OR DELETE ON findings
+    FOR EACH ROW EXECUTE FUNCTION courtesy_append_only();
+CREATE TRIGGER finding_items_append_only BEFORE UPDATE OR DELETE ON finding_items
+    FOR EACH ROW EXECUTE FUNCTION courtesy_append_only();
+CREATE TRIGGER finding_events_append_only BEFORE UPDATE OR DELETE ON finding_events
+    FOR EACH ROW EXECUTE FUNCTION courtesy_append_only();
+CREATE TRIGGER drills_append_only BEFORE UPDATE OR DELETE ON drills
+    FOR EACH ROW EXECUTE FUNCTION courtesy_append_only();
+CREATE TRIGGER drill_events_append_only BEFORE UPDATE OR DELETE ON drill_events
+    FOR EACH ROW EXECUTE FUNCTION courtesy_append_only();
+CREATE TRIGGER reviews_append_only BEFORE UPDATE OR DELETE ON reviews
     FOR EACH ROW EXECUTE FUNCTION courtesy_append_only();
 "#,
 ];
@@ -199,7 +289,69 @@ fn attempt_row(r: &Row) -> AttemptSummary {
     AttemptSummary { start, end, turns: r.get::<_, i64>(15) as u32 }
 }
 
+/// A value as PostgreSQL binds it, typed by its column.
+fn to_pg(v: &Value, kind: Kind) -> Box<dyn postgres::types::ToSql + Sync> {
+    match (kind, v) {
+        (_, Value::Text(t)) => Box::new(Some(t.clone())),
+        (_, Value::Int(i)) => Box::new(Some(*i)),
+        (Kind::Text | Kind::OptText, Value::Null) => Box::new(None::<String>),
+        (Kind::Int | Kind::OptInt, Value::Null) => Box::new(None::<i64>),
+    }
+}
+
 impl RecordStore for PgStore {
+    fn insert_rows(
+        &mut self,
+        rows: &[(&'static Table, Vec<Value>)],
+    ) -> Result<Vec<bool>, RecordError> {
+        self.in_transaction(|tx| {
+            let mut inserted = Vec::with_capacity(rows.len());
+            for (table, values) in rows {
+                let statement = tx.prepare(&table.insert_sql(|i| format!("${i}")))?;
+                let params: Vec<Box<dyn postgres::types::ToSql + Sync>> =
+                    values.iter().zip(table.columns).map(|(v, (_, k))| to_pg(v, *k)).collect();
+                let refs: Vec<&(dyn postgres::types::ToSql + Sync)> =
+                    params.iter().map(|p| p.as_ref()).collect();
+                inserted.push(tx.execute(&statement, &refs)? > 0);
+            }
+            Ok(inserted)
+        })
+    }
+
+    fn select_rows(
+        &self,
+        table: &'static Table,
+        filter: Option<(&str, Value)>,
+        order: &str,
+    ) -> Result<Vec<Vec<Value>>, RecordError> {
+        let sql = table.select_sql(filter.as_ref().map(|(c, _)| *c), order, "$1")?;
+        let param = filter.as_ref().map(|(c, v)| {
+            let kind = table.columns.iter().find(|(name, _)| name == c).map_or(Kind::Text, |x| x.1);
+            to_pg(v, kind)
+        });
+        let params: Vec<&(dyn postgres::types::ToSql + Sync)> =
+            param.iter().map(|p| p.as_ref()).collect();
+        let rows = self.read(&sql, &params)?;
+        Ok(rows
+            .iter()
+            .map(|r| {
+                table
+                    .columns
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (_, kind))| match kind {
+                        Kind::Text | Kind::OptText => {
+                            r.get::<_, Option<String>>(i).map_or(Value::Null, Value::Text)
+                        }
+                        Kind::Int | Kind::OptInt => {
+                            r.get::<_, Option<i64>>(i).map_or(Value::Null, Value::Int)
+                        }
+                    })
+                    .collect()
+            })
+            .collect())
+    }
+
     fn add_site(&mut self, s: &Site) -> Result<(), RecordError> {
         self.write(
             "INSERT INTO sites (id, parent, kind, name) VALUES ($1, $2, $3, $4)",

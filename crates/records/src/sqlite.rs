@@ -17,9 +17,10 @@ use crate::model::{
     SiteKind, TurnRow,
 };
 use crate::store::{RecordError, RecordStore};
+use crate::sync::{Table, Value};
 
 /// The schema this build writes; older databases are migrated up to it.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// `PRAGMA application_id` of a courtesy records file ("cour").
 const APPLICATION_ID: i64 = 0x636f_7572;
@@ -28,7 +29,7 @@ const APPLICATION_ID: i64 = 0x636f_7572;
 const BUSY_WAIT: Duration = Duration::from_secs(5);
 
 /// Migration `i` takes the schema from version `i` to `i + 1`.
-const MIGRATIONS: [&str; 3] = [
+const MIGRATIONS: [&str; 4] = [
     r#"
 CREATE TABLE sites (
     id TEXT PRIMARY KEY,
@@ -126,6 +127,111 @@ CREATE TABLE contests (
 CREATE TRIGGER contests_append_only_update BEFORE UPDATE ON contests
     BEGIN SELECT RAISE(ABORT, 'records are append-only'); END;
 CREATE TRIGGER contests_append_only_delete BEFORE DELETE ON contests
+    BEGIN SELECT RAISE(ABORT, 'records are append-only'); END;
+"#,
+    r#"
+-- Mystery-shopper findings, the drills they assign, the shifts people work,
+-- trainers' decisions on drills and findings, and reviews of contested verdicts.
+CREATE TABLE shifts (
+    id TEXT PRIMARY KEY,
+    person TEXT NOT NULL REFERENCES people(id),
+    shift TEXT NOT NULL,
+    from_day INTEGER NOT NULL,
+    at INTEGER NOT NULL
+);
+CREATE TABLE findings (
+    id TEXT PRIMARY KEY,
+    firm TEXT NOT NULL,
+    visit TEXT NOT NULL,
+    site TEXT NOT NULL REFERENCES sites(id),
+    channel TEXT NOT NULL,
+    person TEXT REFERENCES people(id),
+    shift TEXT,
+    observed_on INTEGER NOT NULL,
+    observed_at TEXT,
+    score_centi INTEGER,
+    source TEXT NOT NULL,
+    imported_at INTEGER NOT NULL
+);
+CREATE TABLE finding_items (
+    id TEXT PRIMARY KEY,
+    finding TEXT NOT NULL REFERENCES findings(id),
+    seq INTEGER NOT NULL,
+    category TEXT NOT NULL,
+    critical INTEGER NOT NULL,
+    result TEXT NOT NULL,
+    comment TEXT NOT NULL,
+    skills TEXT NOT NULL
+);
+CREATE TABLE finding_events (
+    id TEXT PRIMARY KEY,
+    finding TEXT NOT NULL REFERENCES findings(id),
+    status TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    by_whom TEXT NOT NULL,
+    at INTEGER NOT NULL
+);
+CREATE TABLE drills (
+    id TEXT PRIMARY KEY,
+    finding TEXT NOT NULL REFERENCES findings(id),
+    person TEXT NOT NULL REFERENCES people(id),
+    skill TEXT NOT NULL,
+    assigned_at INTEGER NOT NULL,
+    due_at INTEGER NOT NULL,
+    passes_needed INTEGER NOT NULL,
+    escalate_after INTEGER NOT NULL
+);
+CREATE TABLE drill_events (
+    id TEXT PRIMARY KEY,
+    drill TEXT NOT NULL REFERENCES drills(id),
+    action TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    by_whom TEXT NOT NULL,
+    at INTEGER NOT NULL
+);
+CREATE TABLE reviews (
+    id TEXT PRIMARY KEY,
+    contest TEXT NOT NULL REFERENCES contests(id),
+    decision TEXT NOT NULL,
+    note TEXT NOT NULL,
+    by_whom TEXT NOT NULL,
+    at INTEGER NOT NULL
+);
+CREATE INDEX shifts_person ON shifts(person);
+CREATE INDEX findings_site ON findings(site, observed_on);
+CREATE INDEX finding_items_finding ON finding_items(finding);
+CREATE INDEX finding_events_finding ON finding_events(finding);
+CREATE INDEX drills_person ON drills(person);
+CREATE INDEX drills_finding ON drills(finding);
+CREATE INDEX drill_events_drill ON drill_events(drill);
+CREATE INDEX reviews_contest ON reviews(contest);
+CREATE TRIGGER shifts_append_only_update BEFORE UPDATE ON shifts
+    BEGIN SELECT RAISE(ABORT, 'records are append-only'); END;
+CREATE TRIGGER shifts_append_only_delete BEFORE DELETE ON shifts
+    BEGIN SELECT RAISE(ABORT, 'records are append-only'); END;
+CREATE TRIGGER findings_append_only_update BEFORE UPDATE ON findings
+    BEGIN SELECT RAISE(ABORT, 'records are append-only'); END;
+CREATE TRIGGER findings_append_only_delete BEFORE DELETE ON findings
+    BEGIN SELECT RAISE(ABORT, 'records are append-only'); END;
+CREATE TRIGGER finding_items_append_only_update BEFORE UPDATE ON finding_items
+    BEGIN SELECT RAISE(ABORT, 'records are append-only'); END;
+CREATE TRIGGER finding_items_append_only_delete BEFORE DELETE ON finding_items
+    BEGIN SELECT RAISE(ABORT, 'records are append-only'); END;
+CREATE TRIGGER finding_events_append_only_update BEFORE UPDATE ON finding_events
+    BEGIN SELECT RAISE(ABORT, 'records are append-only'); END;
+CREATE TRIGGER finding_events_append_only_delete BEFORE DELETE ON finding_events
+    BEGIN SELECT RAISE(ABORT, 'records are append-only'); END;
+CREATE TRIGGER drills_append_only_update BEFORE UPDATE ON drills
+    BEGIN SELECT RAISE(ABORT, 'records are append-only'); END;
+CREATE TRIGGER drills_append_only_delete BEFORE DELETE ON drills
+    BEGIN SELECT RAISE(ABORT, 'records are append-only'); END;
+CREATE TRIGGER drill_events_append_only_update BEFORE UPDATE ON drill_events
+    BEGIN SELECT RAISE(ABORT, 'records are append-only'); END;
+CREATE TRIGGER drill_events_append_only_delete BEFORE DELETE ON drill_events
+    BEGIN SELECT RAISE(ABORT, 'records are append-only'); END;
+CREATE TRIGGER reviews_append_only_update BEFORE UPDATE ON reviews
+    BEGIN SELECT RAISE(ABORT, 'records are append-only'); END;
+CREATE TRIGGER reviews_append_only_delete BEFORE DELETE ON reviews
     BEGIN SELECT RAISE(ABORT, 'records are append-only'); END;
 "#,
 ];
@@ -371,7 +477,72 @@ fn attempt_row(row: &Row) -> rusqlite::Result<AttemptSummary> {
     Ok(AttemptSummary { start, end, turns: row.get::<_, i64>(15)? as u32 })
 }
 
+/// A value as SQLite binds it.
+fn to_sqlite(v: &Value) -> rusqlite::types::Value {
+    match v {
+        Value::Null => rusqlite::types::Value::Null,
+        Value::Int(i) => rusqlite::types::Value::Integer(*i),
+        Value::Text(t) => rusqlite::types::Value::Text(t.clone()),
+    }
+}
+
+/// A value SQLite returned.
+fn from_sqlite(v: rusqlite::types::Value) -> Value {
+    match v {
+        rusqlite::types::Value::Integer(i) => Value::Int(i),
+        rusqlite::types::Value::Text(t) => Value::Text(t),
+        rusqlite::types::Value::Real(r) => Value::Int(r as i64),
+        rusqlite::types::Value::Null | rusqlite::types::Value::Blob(_) => Value::Null,
+    }
+}
+
 impl RecordStore for SqliteStore {
+    fn insert_rows(
+        &mut self,
+        rows: &[(&'static Table, Vec<Value>)],
+    ) -> Result<Vec<bool>, RecordError> {
+        let path = self.path.clone();
+        let fail = |e| map(e, &path);
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+            .map_err(fail)?;
+        let mut inserted = Vec::with_capacity(rows.len());
+        for (table, values) in rows {
+            let mut statement =
+                tx.prepare_cached(&table.insert_sql(|i| format!("?{i}"))).map_err(fail)?;
+            let n = statement
+                .execute(rusqlite::params_from_iter(values.iter().map(to_sqlite)))
+                .map_err(fail)?;
+            inserted.push(n > 0);
+        }
+        tx.commit().map_err(fail)?;
+        Ok(inserted)
+    }
+
+    fn select_rows(
+        &self,
+        table: &'static Table,
+        filter: Option<(&str, Value)>,
+        order: &str,
+    ) -> Result<Vec<Vec<Value>>, RecordError> {
+        let fail = |e| map(e, &self.path);
+        let sql = table.select_sql(filter.as_ref().map(|(c, _)| *c), order, "?1")?;
+        let mut statement = self.conn.prepare_cached(&sql).map_err(fail)?;
+        let width = table.columns.len();
+        let read = |r: &Row| {
+            (0..width)
+                .map(|i| r.get::<_, rusqlite::types::Value>(i).map(from_sqlite))
+                .collect::<rusqlite::Result<Vec<Value>>>()
+        };
+        let rows = match &filter {
+            Some((_, v)) => statement.query_map([to_sqlite(v)], read),
+            None => statement.query_map([], read),
+        }
+        .map_err(fail)?;
+        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(fail)
+    }
+
     fn add_site(&mut self, s: &Site) -> Result<(), RecordError> {
         self.write(
             "INSERT INTO sites (id, parent, kind, name) VALUES (?1, ?2, ?3, ?4)",

@@ -8,6 +8,7 @@ use crate::model::{
     Assignment, AttemptEnd, AttemptStart, AttemptSummary, CertificationRow, Contest, Person, Site,
     TurnRow,
 };
+use crate::sync::{Table, Value};
 
 /// Why the records could not be read or written.
 #[derive(Debug, thiserror::Error)]
@@ -93,6 +94,21 @@ pub trait RecordStore {
     fn contest(&mut self, contest: &Contest) -> Result<(), RecordError>;
     /// Every contested verdict, oldest first.
     fn contests(&self) -> Result<Vec<Contest>, RecordError>;
+    /// Inserts rows into tables of [`crate::sync::TABLES`], all in one
+    /// transaction; a row whose key is already there is left as it is.
+    /// Says, row by row, which were new.
+    fn insert_rows(
+        &mut self,
+        rows: &[(&'static Table, Vec<Value>)],
+    ) -> Result<Vec<bool>, RecordError>;
+    /// The rows of `table` whose `filter` column holds its value (every row
+    /// for none), ordered by the column `order`.
+    fn select_rows(
+        &self,
+        table: &'static Table,
+        filter: Option<(&str, Value)>,
+        order: &str,
+    ) -> Result<Vec<Vec<Value>>, RecordError>;
     /// People under a site (itself and every site below it) who have
     /// finished `scenario` with a pass, and how many people are there.
     fn site_completion(&self, site: &str, scenario: &str) -> Result<(u64, u64), RecordError>;

@@ -18,6 +18,82 @@ pub enum Kind {
     OptInt,
 }
 
+/// A value of a column, the same in both databases.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Value {
+    /// No value.
+    Null,
+    /// A 64-bit integer.
+    Int(i64),
+    /// Text.
+    Text(String),
+}
+
+impl Value {
+    /// The text, or empty.
+    pub fn text(&self) -> String {
+        match self {
+            Value::Text(t) => t.clone(),
+            Value::Int(i) => i.to_string(),
+            Value::Null => String::new(),
+        }
+    }
+
+    /// The text, or none.
+    pub fn opt_text(&self) -> Option<String> {
+        match self {
+            Value::Text(t) => Some(t.clone()),
+            _ => None,
+        }
+    }
+
+    /// The number, or 0.
+    pub fn int(&self) -> i64 {
+        match self {
+            Value::Int(i) => *i,
+            _ => 0,
+        }
+    }
+
+    /// The number, or none.
+    pub fn opt_int(&self) -> Option<i64> {
+        match self {
+            Value::Int(i) => Some(*i),
+            _ => None,
+        }
+    }
+}
+
+impl From<&str> for Value {
+    fn from(t: &str) -> Value {
+        Value::Text(t.to_string())
+    }
+}
+
+impl From<String> for Value {
+    fn from(t: String) -> Value {
+        Value::Text(t)
+    }
+}
+
+impl From<i64> for Value {
+    fn from(i: i64) -> Value {
+        Value::Int(i)
+    }
+}
+
+impl From<u64> for Value {
+    fn from(i: u64) -> Value {
+        Value::Int(i64::try_from(i).unwrap_or(i64::MAX))
+    }
+}
+
+impl<T: Into<Value>> From<Option<T>> for Value {
+    fn from(v: Option<T>) -> Value {
+        v.map_or(Value::Null, Into::into)
+    }
+}
+
 /// A table as the sync copies it.
 #[derive(Debug, Clone, Copy)]
 pub struct Table {
@@ -27,10 +103,51 @@ pub struct Table {
     pub columns: &'static [(&'static str, Kind)],
 }
 
+impl Table {
+    /// `INSERT … ON CONFLICT DO NOTHING`, with the placeholder `hole(i)`
+    /// for the i-th column (1-based).
+    pub fn insert_sql(&self, hole: impl Fn(usize) -> String) -> String {
+        let columns: Vec<&str> = self.columns.iter().map(|(c, _)| *c).collect();
+        let holes: Vec<String> = (1..=columns.len()).map(hole).collect();
+        format!(
+            "INSERT INTO {} ({}) VALUES ({}) ON CONFLICT DO NOTHING",
+            self.name,
+            columns.join(", "),
+            holes.join(", ")
+        )
+    }
+
+    /// `SELECT` every column, where `filter` equals the placeholder `hole`,
+    /// ordered by `order`; refused for a column the table does not have.
+    pub fn select_sql(
+        &self,
+        filter: Option<&str>,
+        order: &str,
+        hole: &str,
+    ) -> Result<String, crate::store::RecordError> {
+        for c in filter.into_iter().chain([order]) {
+            if !self.columns.iter().any(|(name, _)| *name == c) {
+                return Err(crate::store::RecordError::Other(format!(
+                    "{} has no column {c}",
+                    self.name
+                )));
+            }
+        }
+        let columns: Vec<&str> = self.columns.iter().map(|(c, _)| *c).collect();
+        let filter = filter.map_or(String::new(), |c| format!(" WHERE {c} = {hole}"));
+        Ok(format!(
+            "SELECT {} FROM {}{filter} ORDER BY {order}, {}",
+            columns.join(", "),
+            self.name,
+            columns[0]
+        ))
+    }
+}
+
 use Kind::{Int, OptInt, OptText, Text};
 
 /// Every table of the records, parents before the rows that refer to them.
-pub const TABLES: [Table; 8] = [
+pub const TABLES: [Table; 15] = [
     Table {
         name: "sites",
         columns: &[("id", Text), ("parent", OptText), ("kind", Text), ("name", Text)],
@@ -113,7 +230,108 @@ pub const TABLES: [Table; 8] = [
             ("expires_at", Int),
         ],
     },
+    SHIFTS,
+    FINDINGS,
+    FINDING_ITEMS,
+    FINDING_EVENTS,
+    DRILLS,
+    DRILL_EVENTS,
+    REVIEWS,
 ];
+
+/// Who works which shift, from a day on.
+pub const SHIFTS: Table = Table {
+    name: "shifts",
+    columns: &[("id", Text), ("person", Text), ("shift", Text), ("from_day", Int), ("at", Int)],
+};
+
+/// A mystery shopper's visit, call or home call.
+pub const FINDINGS: Table = Table {
+    name: "findings",
+    columns: &[
+        ("id", Text),
+        ("firm", Text),
+        ("visit", Text),
+        ("site", Text),
+        ("channel", Text),
+        ("person", OptText),
+        ("shift", OptText),
+        ("observed_on", Int),
+        ("observed_at", OptText),
+        ("score_centi", OptInt),
+        ("source", Text),
+        ("imported_at", Int),
+    ],
+};
+
+/// The items a finding checked.
+pub const FINDING_ITEMS: Table = Table {
+    name: "finding_items",
+    columns: &[
+        ("id", Text),
+        ("finding", Text),
+        ("seq", Int),
+        ("category", Text),
+        ("critical", Int),
+        ("result", Text),
+        ("comment", Text),
+        ("skills", Text),
+    ],
+};
+
+/// A finding's status over time (imported, confirmed, appealed, closed).
+pub const FINDING_EVENTS: Table = Table {
+    name: "finding_events",
+    columns: &[
+        ("id", Text),
+        ("finding", Text),
+        ("status", Text),
+        ("reason", Text),
+        ("by_whom", Text),
+        ("at", Int),
+    ],
+};
+
+/// A refresher drill a finding assigned to a person.
+pub const DRILLS: Table = Table {
+    name: "drills",
+    columns: &[
+        ("id", Text),
+        ("finding", Text),
+        ("person", Text),
+        ("skill", Text),
+        ("assigned_at", Int),
+        ("due_at", Int),
+        ("passes_needed", Int),
+        ("escalate_after", Int),
+    ],
+};
+
+/// A trainer's waiver or resumption of a drill.
+pub const DRILL_EVENTS: Table = Table {
+    name: "drill_events",
+    columns: &[
+        ("id", Text),
+        ("drill", Text),
+        ("action", Text),
+        ("reason", Text),
+        ("by_whom", Text),
+        ("at", Int),
+    ],
+};
+
+/// A trainer's decision on a contested verdict.
+pub const REVIEWS: Table = Table {
+    name: "reviews",
+    columns: &[
+        ("id", Text),
+        ("contest", Text),
+        ("decision", Text),
+        ("note", Text),
+        ("by_whom", Text),
+        ("at", Int),
+    ],
+};
 
 /// What a sync did, per table: rows sent and stored, rows the remote had
 /// already.
@@ -172,14 +390,7 @@ mod pg {
                 let after = local.sync_mark(&name, table.name)?;
                 let rows = local.rows_after(table, after, BATCH)?;
                 let Some(last) = rows.last().map(|(rowid, _)| *rowid) else { break };
-                let columns: Vec<&str> = table.columns.iter().map(|(c, _)| *c).collect();
-                let holes: Vec<String> = (1..=columns.len()).map(|i| format!("${i}")).collect();
-                let sql = format!(
-                    "INSERT INTO {} ({}) VALUES ({}) ON CONFLICT DO NOTHING",
-                    table.name,
-                    columns.join(", "),
-                    holes.join(", ")
-                );
+                let sql = table.insert_sql(|i| format!("${i}"));
                 let inserted = remote.in_transaction(|tx| {
                     let statement = tx.prepare(&sql)?;
                     let mut inserted = Vec::with_capacity(rows.len());
