@@ -65,6 +65,14 @@ fn main() {
         &files_in(&manifest_dir().join("curricula"), "ron"),
         |p| p.file_name().unwrap().to_string_lossy().into_owned(),
     );
+    // The shopper firms' column mappings (curricula/shoppers/*.ron).
+    write_table(
+        "embedded_shoppers.rs",
+        "/// The shopper firms' mappings built in: (file name, text).\n\
+         pub const EMBEDDED_SHOPPERS: &[(&str, &str)] = &",
+        &files_in(&manifest_dir().join("curricula/shoppers"), "ron"),
+        |p| p.file_name().unwrap().to_string_lossy().into_owned(),
+    );
     // The scene art (assets/scenes/*.svg), by name without `.svg`.
     write_table("scene_art.rs", "", &files_in(&manifest_dir().join("assets/scenes"), "svg"), |p| {
         p.file_stem().unwrap().to_string_lossy().into_owned()

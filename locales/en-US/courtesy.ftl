@@ -605,3 +605,66 @@ template-help-skills = Skills a failed item drills (scenario tags)
 template-help-rows = One row per checked item. Rows with the same visit number are one visit; the visit's columns may be left empty (or merged) on its later rows.
 template-help-dates = Dates as 2026-11-03, times as 14:10. The person is an employee number or a name on the roster; leave it empty to drill everyone at the site on that shift.
 template-help-drills = A failed item assigns drills of its skills; courtesy findings import shows what it assigned.
+
+## Drills from mystery-shopper findings
+training-drills = Refresher drills from mystery-shopper findings
+drill-due = to do ({ $done }/{ $needed } days passed)
+drill-resting = passed today; the next exam counts from { $next } ({ $done }/{ $needed } days)
+drill-overdue = overdue ({ $done }/{ $needed } days passed)
+drill-escalated = failed { $failures } times in a row; your trainer will coach you
+drill-paused = the finding is under appeal; nothing to do meanwhile
+drill-passed = passed
+drill-waived = waived by your trainer
+drill-closed = the finding was closed
+drill-line = Drill “{ $skill }”: { $state }, due { $due }
+drill-seen = { $date } { $time } { $site }, { $channel }: { $comment }
+drill-play = Pass one of these in exam mode: { $scenarios }
+channel-visit = visit
+channel-phone = phone
+channel-home-call = home call
+
+## courtesy findings / drills
+validate-firms = Checked { $count } shopper-firm { $count ->
+    [one] mapping
+   *[other] mappings
+}.
+findings-imported = { $file } ({ $sheet }): stored { $findings } { $findings ->
+    [one] finding
+   *[other] findings
+}, { $already } already in the records; { $drills } { $drills ->
+    [one] drill
+   *[other] drills
+} assigned.
+findings-dry-run = { $file } ({ $sheet }) is fine: { $findings } { $findings ->
+    [one] finding
+   *[other] findings
+} and { $drills } { $drills ->
+    [one] drill
+   *[other] drills
+} to assign. Nothing was stored (--dry-run).
+findings-person = { $name } ({ $no }) { $what }
+findings-nobody = Visit { $visit } has a failed item, but no one to drill: the sheet names no person, and no one on the roster works that shift at the site. Add the shift with `courtesy roster shift`.
+findings-problems = { $count } { $count ->
+    [one] problem
+   *[other] problems
+} in the sheet; nothing was imported. Fix the rows above and import the sheet again.
+findings-sheet-error = { $file }: { $detail }
+findings-unknown-firm = { $id ->
+    [none] Name the shopper firm with --firm.
+   *[other] No shopper firm “{ $id }”.
+} Known: { $known }. Mappings live in curricula/shoppers/.
+findings-unknown = No finding has the visit number or id “{ $id }”; `courtesy findings list` shows them.
+findings-template-written = Wrote the import template of { $firm } to { $file }.
+findings-status-set = Finding { $visit } is now { $status }.
+findings-line = { $visit }  { $date }  { $site }  { $channel }  { $who }  failed { $failed }/{ $items }  { $status }
+findings-none = No findings yet; import a shopper's sheet with `courtesy findings import`.
+finding-imported = imported
+finding-confirmed = confirmed
+finding-appealed = under appeal
+finding-closed = closed
+drills-none = No drills.
+drills-unknown = No single drill's id starts with “{ $id }”; `courtesy drills list` shows them.
+drills-waive = Drill “{ $skill }” of { $name } waived: { $reason }
+drills-resume = Drill “{ $skill }” of { $name } resumed: { $reason }
+roster-shift-set = { $name } works the { $shift } shift from { $from }.
+bad-date = “{ $value }” is not a date; write it as YYYY-MM-DD.

@@ -474,3 +474,48 @@ template-help-skills = 不合格时复训的技能（情景标签）
 template-help-rows = 一行一个检查项。访问编号相同的行是同一次暗访；同一访问后面几行的访问信息可以留空（或合并单元格）。
 template-help-dates = 日期写成 2026-11-03，时间写成 14:10。被访人员填工号或花名册上的姓名；留空则给该网点当班全体人员安排复训。
 template-help-drills = 不合格的检查项会安排对应技能的复训；courtesy findings import 会列出安排了什么。
+
+## 暗访复训
+training-drills = 暗访复训
+drill-due = 待练（已通过 { $done }/{ $needed } 天）
+drill-resting = 今天已通过，{ $next } 起再考才计数（{ $done }/{ $needed } 天）
+drill-overdue = 已逾期（已通过 { $done }/{ $needed } 天）
+drill-escalated = 连续 { $failures } 次未通过，培训师会来辅导
+drill-paused = 暗访结果申诉中，暂不需要练习
+drill-passed = 已通过
+drill-waived = 培训师已免除
+drill-closed = 暗访已关闭
+drill-line = 复训“{ $skill }”：{ $state }，截止 { $due }
+drill-seen = { $date } { $time } { $site }（{ $channel }）：{ $comment }
+drill-play = 用考试模式通过其中一个情景：{ $scenarios }
+channel-visit = 到访
+channel-phone = 电话
+channel-home-call = 上门
+
+## courtesy findings / drills
+validate-firms = 检查了 { $count } 个调查公司映射。
+findings-imported = { $file }（{ $sheet }）：存入 { $findings } 条暗访，{ $already } 条已在记录中；安排了 { $drills } 项复训。
+findings-dry-run = { $file }（{ $sheet }）没有问题：{ $findings } 条暗访，将安排 { $drills } 项复训。未存入（--dry-run）。
+findings-person = { $name }（{ $no }）{ $what }
+findings-nobody = 访问 { $visit } 有不合格项，但没有可安排复训的人：表格没有写被访人员，花名册上也没有该网点这个班次的人。请用 `courtesy roster shift` 登记班次。
+findings-problems = 表格有 { $count } 处问题，什么都没有导入。请改正上面列出的行后重新导入。
+findings-sheet-error = { $file }：{ $detail }
+findings-unknown-firm = { $id ->
+    [none] 请用 --firm 指定调查公司。
+   *[other] 没有“{ $id }”这家调查公司。
+}已有：{ $known }。映射文件放在 curricula/shoppers/。
+findings-unknown = 没有访问编号或 id 为“{ $id }”的暗访；`courtesy findings list` 可以查看。
+findings-template-written = 已把 { $firm } 的导入模板写到 { $file }。
+findings-status-set = 暗访 { $visit } 现在是“{ $status }”。
+findings-line = { $visit }  { $date }  { $site }  { $channel }  { $who }  不合格 { $failed }/{ $items }  { $status }
+findings-none = 还没有暗访记录；用 `courtesy findings import` 导入调查公司的表格。
+finding-imported = 已导入
+finding-confirmed = 已确认
+finding-appealed = 申诉中
+finding-closed = 已关闭
+drills-none = 没有复训。
+drills-unknown = 没有唯一一项复训的 id 以“{ $id }”开头；`courtesy drills list` 可以查看。
+drills-waive = 已免除 { $name } 的复训“{ $skill }”：{ $reason }
+drills-resume = 已恢复 { $name } 的复训“{ $skill }”：{ $reason }
+roster-shift-set = { $name } 从 { $from } 起上{ $shift }。
+bad-date = “{ $value }”不是日期，请写成 YYYY-MM-DD。

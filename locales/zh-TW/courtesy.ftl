@@ -544,3 +544,48 @@ template-help-skills = 不合格時複訓的技能（情境標籤）
 template-help-rows = 一列一個檢查項。訪問編號相同的列是同一次暗訪；同一訪問後面幾列的訪問資訊可以留空（或合併儲存格）。
 template-help-dates = 日期寫成 2026-11-03，時間寫成 14:10。受訪人員填工號或名冊上的姓名；留空則給該據點當班全體人員安排複訓。
 template-help-drills = 不合格的檢查項會安排對應技能的複訓；courtesy findings import 會列出安排了什麼。
+
+## 暗訪複訓
+training-drills = 暗訪複訓
+drill-due = 待練（已通過 { $done }/{ $needed } 天）
+drill-resting = 今天已通過，{ $next } 起再考才計數（{ $done }/{ $needed } 天）
+drill-overdue = 已逾期（已通過 { $done }/{ $needed } 天）
+drill-escalated = 連續 { $failures } 次未通過，培訓師會來輔導
+drill-paused = 暗訪結果申訴中，暫不需要練習
+drill-passed = 已通過
+drill-waived = 培訓師已免除
+drill-closed = 暗訪已關閉
+drill-line = 複訓「{ $skill }」：{ $state }，截止 { $due }
+drill-seen = { $date } { $time } { $site }（{ $channel }）：{ $comment }
+drill-play = 用考試模式通過其中一個情境：{ $scenarios }
+channel-visit = 到訪
+channel-phone = 電話
+channel-home-call = 上門
+
+## courtesy findings / drills
+validate-firms = 檢查了 { $count } 個調查公司對應。
+findings-imported = { $file }（{ $sheet }）：存入 { $findings } 筆暗訪，{ $already } 筆已在紀錄中；安排了 { $drills } 項複訓。
+findings-dry-run = { $file }（{ $sheet }）沒有問題：{ $findings } 筆暗訪，將安排 { $drills } 項複訓。未存入（--dry-run）。
+findings-person = { $name }（{ $no }）{ $what }
+findings-nobody = 訪問 { $visit } 有不合格項，但沒有可安排複訓的人：表格沒有寫受訪人員，名冊上也沒有該據點這個班次的人。請用 `courtesy roster shift` 登記班次。
+findings-problems = 表格有 { $count } 處問題，什麼都沒有匯入。請改正上面列出的列後重新匯入。
+findings-sheet-error = { $file }：{ $detail }
+findings-unknown-firm = { $id ->
+    [none] 請用 --firm 指定調查公司。
+   *[other] 沒有「{ $id }」這家調查公司。
+}已有：{ $known }。對應檔放在 curricula/shoppers/。
+findings-unknown = 沒有訪問編號或 id 為「{ $id }」的暗訪；`courtesy findings list` 可以查看。
+findings-template-written = 已把 { $firm } 的匯入範本寫到 { $file }。
+findings-status-set = 暗訪 { $visit } 現在是「{ $status }」。
+findings-line = { $visit }  { $date }  { $site }  { $channel }  { $who }  不合格 { $failed }/{ $items }  { $status }
+findings-none = 還沒有暗訪紀錄；用 `courtesy findings import` 匯入調查公司的表格。
+finding-imported = 已匯入
+finding-confirmed = 已確認
+finding-appealed = 申訴中
+finding-closed = 已關閉
+drills-none = 沒有複訓。
+drills-unknown = 沒有唯一一項複訓的 id 以「{ $id }」開頭；`courtesy drills list` 可以查看。
+drills-waive = 已免除 { $name } 的複訓「{ $skill }」：{ $reason }
+drills-resume = 已恢復 { $name } 的複訓「{ $skill }」：{ $reason }
+roster-shift-set = { $name } 從 { $from } 起上{ $shift }。
+bad-date = 「{ $value }」不是日期，請寫成 YYYY-MM-DD。

@@ -81,6 +81,34 @@ pub enum CliError {
     /// No curriculum is for this job.
     #[error("no curriculum for {0}")]
     NoCurriculumFor(String),
+    /// A shopper's sheet could not be read, or the template written.
+    #[error("{}: {error:?}", path.display())]
+    Sheet {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        error: courtesy_records::sheet::SheetError,
+    },
+    /// A sheet had problems (each already printed); nothing was imported.
+    #[error("{0} problems in the sheet")]
+    SheetProblems(usize),
+    /// No shopper firm has this id (or none was named and there are several).
+    #[error("no shopper firm {id}")]
+    UnknownFirm {
+        /// The id asked for (empty: none was named).
+        id: String,
+        /// The firms there are.
+        known: Vec<String>,
+    },
+    /// No finding has this visit number or id.
+    #[error("no finding {0}")]
+    UnknownFinding(String),
+    /// No drill (or more than one) starts with this id.
+    #[error("no drill {0}")]
+    UnknownDrill(String),
+    /// Not a YYYY-MM-DD date.
+    #[error("not a date: {0}")]
+    BadDate(String),
     /// The training records could not be read or written.
     #[error(transparent)]
     Records(#[from] courtesy_records::RecordError),
@@ -134,6 +162,23 @@ impl CliError {
                 m.format("no-curriculum-for", &[("role", role.into())])
             }
             CliError::Records(e) => records_message(m, e),
+            CliError::Sheet { path, error } => m.format(
+                "findings-sheet-error",
+                &[("file", path.display().to_string().into()), ("detail", error.message(m).into())],
+            ),
+            CliError::SheetProblems(count) => {
+                m.format("findings-problems", &[("count", (*count).into())])
+            }
+            CliError::UnknownFirm { id, known } => m.format(
+                "findings-unknown-firm",
+                &[
+                    ("id", if id.is_empty() { "none".into() } else { id.into() }),
+                    ("known", known.join(", ").into()),
+                ],
+            ),
+            CliError::UnknownFinding(id) => m.format("findings-unknown", &[("id", id.into())]),
+            CliError::UnknownDrill(id) => m.format("drills-unknown", &[("id", id.into())]),
+            CliError::BadDate(text) => m.format("bad-date", &[("value", text.into())]),
             CliError::SyncNeedsFile => m.get("records-sync-needs-file"),
             CliError::NothingAssigned(name) => {
                 m.format("nothing-assigned", &[("name", name.into())])

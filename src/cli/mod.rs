@@ -5,6 +5,7 @@
 
 mod check;
 mod error;
+mod findings;
 mod graph;
 mod input;
 mod list;
@@ -69,6 +70,13 @@ enum Command {
     /// The training records themselves.
     #[command(subcommand)]
     Records(training::RecordsCommand),
+    /// Mystery-shopper findings: import a shopper's sheet, its template, the
+    /// findings' status.
+    #[command(subcommand)]
+    Findings(findings::FindingsCommand),
+    /// Refresher drills from findings: where each stands; waive or resume one.
+    #[command(subcommand)]
+    Drills(findings::DrillsCommand),
 }
 
 fn parse_locale(s: &str) -> Result<Locale, String> {
@@ -214,6 +222,8 @@ fn run(context: &Context, command: Option<Command>) -> Outcome {
         Some(Command::Enrol(args)) => training::enrol(context, args),
         Some(Command::Training(args)) => training::training(context, args),
         Some(Command::Records(command)) => training::records(context, command),
+        Some(Command::Findings(command)) => findings::findings(context, command),
+        Some(Command::Drills(command)) => findings::drills(context, command),
     }
 }
 

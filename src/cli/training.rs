@@ -12,6 +12,7 @@ use std::process::ExitCode;
 use clap::{Args, Subcommand};
 use courtesy_core::curriculum::{self, Curriculum, DAY, JobRole, ModuleState, Standing};
 use courtesy_core::{Library, Messages};
+use courtesy_records::findings::{Findings, ShiftRow};
 use courtesy_records::journal::{Journal, Write};
 use courtesy_records::model::{content_hash, now};
 use courtesy_records::{
@@ -42,6 +43,17 @@ pub enum RosterCommand {
         /// Hire date, YYYY-MM-DD.
         #[arg(long)]
         hired: Option<String>,
+    },
+    /// Record the shift a person works (from a day on), so a finding that
+    /// names a shift but no person drills the people on it.
+    Shift {
+        /// The person's employee number.
+        employee_no: String,
+        /// The shift, as the shoppers' sheets name it (白班, 夜班…).
+        shift: String,
+        /// From this day, YYYY-MM-DD (default: today).
+        #[arg(long)]
+        from: Option<String>,
     },
     /// List the roster.
     List {
@@ -124,7 +136,7 @@ pub fn is_postgres(db: &std::path::Path) -> bool {
 }
 
 /// The records `--db` names: a PostgreSQL address, or a SQLite file.
-fn open(context: &Context) -> Result<Box<dyn RecordStore>, CliError> {
+pub(super) fn open(context: &Context) -> Result<Box<dyn RecordStore>, CliError> {
     let path = records_path(context.db.clone())?;
     if is_postgres(&path) {
         return Ok(Box::new(courtesy_records::postgres::PgStore::connect(
@@ -149,7 +161,7 @@ fn role_name(m: &Messages, role: JobRole) -> String {
     m.get(&format!("job-{}", role.key()))
 }
 
-fn find_person(store: &dyn RecordStore, employee_no: &str) -> Result<Person, CliError> {
+pub(super) fn find_person(store: &dyn RecordStore, employee_no: &str) -> Result<Person, CliError> {
     store
         .people()?
         .into_iter()
@@ -188,6 +200,36 @@ pub fn roster(context: &Context, command: RosterCommand) -> Outcome {
                         ("no", person.employee_no.as_str().into()),
                         ("name", person.name.as_str().into()),
                         ("role", role_name(m, role).into()),
+                    ]
+                )
+            ));
+        }
+        RosterCommand::Shift { employee_no, shift, from } => {
+            let person = find_person(&*store, &employee_no)?;
+            let at = now();
+            let from_day = match &from {
+                Some(text) => {
+                    curriculum::parse_date(text).ok_or_else(|| CliError::BadDate(text.clone()))?
+                }
+                None => at - at % DAY,
+            };
+            let shift = courtesy_core::shopper::clean(&shift);
+            store.add_shift(&ShiftRow {
+                id: new_id(),
+                person: person.id.clone(),
+                shift: shift.clone(),
+                from_day,
+                at,
+            })?;
+            terminal::print(&format!(
+                "{}
+",
+                m.format(
+                    "roster-shift-set",
+                    &[
+                        ("name", person.name.as_str().into()),
+                        ("shift", shift.into()),
+                        ("from", curriculum::date(from_day).into()),
                     ]
                 )
             ));
@@ -284,6 +326,7 @@ pub fn training(context: &Context, args: TrainingArgs) -> Outcome {
         );
         report.push((c, assignment, status, progress));
     }
+    let drills = super::findings::views_of(context, &*store, &library, &person)?;
     if args.json {
         let json: Vec<_> = report
             .iter()
@@ -293,7 +336,7 @@ pub fn training(context: &Context, args: TrainingArgs) -> Outcome {
                 })
             })
             .collect();
-        let out = serde_json::json!({ "person": person, "training": json });
+        let out = serde_json::json!({ "person": person, "training": json, "drills": drills });
         terminal::print_json(&format!("{}\n", serde_json::to_string_pretty(&out)?));
         return Ok(ExitCode::SUCCESS);
     }
@@ -302,9 +345,14 @@ pub fn training(context: &Context, args: TrainingArgs) -> Outcome {
         &[("name", person.name.as_str().into()), ("no", person.employee_no.as_str().into())],
     );
     out.push('\n');
-    if report.is_empty() {
+    if report.is_empty() && drills.is_empty() {
         out.push_str(&m.get("training-none"));
         out.push('\n');
+    }
+    if !drills.is_empty() {
+        out.push_str(&m.get("training-drills"));
+        out.push('\n');
+        out.push_str(&super::findings::drill_lines(m, &library, &drills));
     }
     for (c, a, status, p) in &report {
         out.push_str(&curriculum::words::assignment(m, c, *status, a.due_at));

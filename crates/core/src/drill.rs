@@ -205,10 +205,79 @@ pub fn progress(drill: &Drill, attempts: &[Attempt], now: u64) -> DrillProgress 
     }
 }
 
+/// The scenarios that train a drill: of those tagged with its skills
+/// (`tagged`, in library order), the ones in `preferred` (the person's own
+/// curricula) if any are, else all of them.
+pub fn scenarios_for<'a>(
+    tagged: Vec<&'a str>,
+    preferred: &std::collections::HashSet<&str>,
+) -> Vec<&'a str> {
+    let own: Vec<&str> = tagged.iter().copied().filter(|s| preferred.contains(s)).collect();
+    if own.is_empty() { tagged } else { own }
+}
+
 /// Days after the `n`-th counting day before the next one counts.
 fn spacing(n: u32) -> u64 {
     let i = (n.max(1) as usize - 1).min(SPACING_DAYS.len() - 1);
     SPACING_DAYS[i]
+}
+
+/// A drill in words, the same on the terminal and in the game.
+pub mod words {
+    use super::{DrillProgress, DrillState};
+    use crate::curriculum::date;
+    use crate::i18n::Messages;
+    use crate::shopper::Channel;
+
+    /// Where the drill stands: "待练（0/2 天）".
+    pub fn state(m: &Messages, p: &DrillProgress) -> String {
+        let key = format!("drill-{}", p.state.key());
+        let next = p.next_at.map_or_else(String::new, date);
+        m.format(
+            &key,
+            &[
+                ("done", u64::from(p.passed_days).into()),
+                ("needed", u64::from(p.needed).into()),
+                ("next", next.into()),
+                ("failures", u64::from(p.failures_in_a_row).into()),
+            ],
+        )
+    }
+
+    /// "复训“岗位纪律”：待练（0/2 天），截止 2025-11-22" (`what` is the
+    /// shopper firm's category).
+    pub fn line(m: &Messages, what: &str, p: &DrillProgress, due_at: u64) -> String {
+        m.format(
+            "drill-line",
+            &[("skill", what.into()), ("state", state(m, p).into()), ("due", date(due_at).into())],
+        )
+    }
+
+    /// What the shopper saw: "2025-11-03 14:10 阳光花园 到访：…".
+    pub fn seen(
+        m: &Messages,
+        day: u64,
+        time: Option<&str>,
+        site: &str,
+        channel: Channel,
+        comment: &str,
+    ) -> String {
+        m.format(
+            "drill-seen",
+            &[
+                ("date", date(day).into()),
+                ("time", time.unwrap_or("").into()),
+                ("site", site.into()),
+                ("channel", m.get(&format!("channel-{}", channel.key())).into()),
+                ("comment", comment.into()),
+            ],
+        )
+    }
+
+    /// Is the drill's state worth a warning colour?
+    pub fn is_alarming(state: DrillState) -> bool {
+        matches!(state, DrillState::Overdue | DrillState::Escalated)
+    }
 }
 
 #[cfg(test)]

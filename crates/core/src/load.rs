@@ -160,11 +160,11 @@ impl Library {
         self.scenarios.iter().flat_map(|s| s.scenario.tags.iter().map(String::as_str)).collect()
     }
 
-    /// The ids of the scenarios tagged `tag`, in file order.
-    pub fn tagged(&self, tag: &str) -> Vec<&str> {
+    /// The ids of the scenarios tagged with any of `tags`, in file order.
+    pub fn tagged(&self, tags: &[String]) -> Vec<&str> {
         self.scenarios
             .iter()
-            .filter(|s| s.scenario.tags.iter().any(|t| t == tag))
+            .filter(|s| s.scenario.tags.iter().any(|t| tags.contains(t)))
             .map(|s| s.id())
             .collect()
     }

@@ -131,7 +131,8 @@ pub struct FindingEvent {
     pub at: u64,
 }
 
-/// A refresher drill: a skill a person must pass again.
+/// A refresher drill: one failed category of a finding that a person must
+/// pass again, on the scenarios of its skills.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DrillRow {
     /// Its id.
@@ -140,8 +141,10 @@ pub struct DrillRow {
     pub finding: String,
     /// Who.
     pub person: String,
-    /// The skill (a scenario tag).
-    pub skill: String,
+    /// The firm's category of the failed items.
+    pub category: String,
+    /// Its skills (scenario tags): scenarios with any of them train it.
+    pub skills: Vec<String>,
     /// When.
     pub assigned_at: u64,
     /// When it is due.
@@ -253,16 +256,24 @@ pub struct FindingRecord {
 }
 
 impl FindingRecord {
-    /// Its status now.
+    /// Its status now: the latest change's. Changes in the same second are
+    /// ordered by their ids (UUIDv7, made in time order), after the import.
     pub fn status(&self) -> FindingStatus {
-        self.events.last().map_or(FindingStatus::Imported, |e| e.status)
+        self.events
+            .iter()
+            .max_by(|a, b| {
+                let key = |e: &FindingEvent| (e.at, e.status != FindingStatus::Imported);
+                key(a).cmp(&key(b)).then_with(|| a.id.cmp(&b.id))
+            })
+            .map_or(FindingStatus::Imported, |e| e.status)
     }
 
-    /// What the shopper saw about `skill`: the failed items that drill it.
-    pub fn items_for<'a>(&'a self, skill: &'a str) -> impl Iterator<Item = &'a FindingItem> + 'a {
-        self.items
-            .iter()
-            .filter(move |i| i.result == ItemResult::Fail && i.skills.iter().any(|s| s == skill))
+    /// What the shopper saw about `category`: its failed items.
+    pub fn items_for<'a>(
+        &'a self,
+        category: &'a str,
+    ) -> impl Iterator<Item = &'a FindingItem> + 'a {
+        self.items.iter().filter(move |i| i.result == ItemResult::Fail && i.category == category)
     }
 }
 
@@ -427,15 +438,22 @@ pub fn plan(
             by: firm.id.clone(),
             at: now,
         });
-        let skills: Vec<&String> = {
-            let mut seen = BTreeSet::new();
-            items
-                .iter()
-                .filter(|i| i.result == ItemResult::Fail)
-                .flat_map(|i| i.skills.iter())
-                .filter(|s| seen.insert(s.as_str()))
-                .collect()
-        };
+        // One drill per failed category, with the skills of its items.
+        let mut failed: Vec<(&str, Vec<String>)> = Vec::new();
+        for item in items.iter().filter(|i| i.result == ItemResult::Fail) {
+            let at = match failed.iter().position(|(c, _)| *c == item.category) {
+                Some(at) => at,
+                None => {
+                    failed.push((item.category.as_str(), Vec::new()));
+                    failed.len() - 1
+                }
+            };
+            for skill in &item.skills {
+                if !failed[at].1.contains(skill) {
+                    failed[at].1.push(skill.clone());
+                }
+            }
+        }
         let targets: Vec<&Person> = match person {
             Some(p) => vec![p],
             None => staff
@@ -449,16 +467,17 @@ pub fn plan(
                 })
                 .collect(),
         };
-        if !skills.is_empty() && targets.is_empty() {
+        if !failed.is_empty() && targets.is_empty() {
             out.nobody.push(visit.number.clone());
         }
         for p in &targets {
-            for skill in &skills {
+            for (category, skills) in &failed {
                 out.drills.push(DrillRow {
-                    id: stable_uuid(&format!("drill:{}:{}:{skill}", finding.id, p.id)),
+                    id: stable_uuid(&format!("drill:{}:{}:{category}", finding.id, p.id)),
                     finding: finding.id.clone(),
                     person: p.id.clone(),
-                    skill: skill.to_string(),
+                    category: category.to_string(),
+                    skills: skills.clone(),
                     assigned_at: now,
                     due_at: now + u64::from(firm.drills.due_days) * DAY,
                     passes_needed: firm.drills.passes_needed,
@@ -624,7 +643,8 @@ impl DrillRow {
             self.id.as_str().into(),
             self.finding.as_str().into(),
             self.person.as_str().into(),
-            self.skill.as_str().into(),
+            self.category.as_str().into(),
+            to_json(&self.skills).into(),
             self.assigned_at.into(),
             self.due_at.into(),
             i64::from(self.passes_needed).into(),
@@ -637,11 +657,12 @@ impl DrillRow {
             id: v[0].text(),
             finding: v[1].text(),
             person: v[2].text(),
-            skill: v[3].text(),
-            assigned_at: v[4].int() as u64,
-            due_at: v[5].int() as u64,
-            passes_needed: v[6].int() as u32,
-            escalate_after: v[7].int() as u32,
+            category: v[3].text(),
+            skills: list(&v[4].text()),
+            assigned_at: v[5].int() as u64,
+            due_at: v[6].int() as u64,
+            passes_needed: v[7].int() as u32,
+            escalate_after: v[8].int() as u32,
         }
     }
 }
@@ -848,3 +869,82 @@ pub trait Findings: RecordStore {
 }
 
 impl<T: RecordStore + ?Sized> Findings for T {}
+
+/// A person's drill as the trainee and the trainer see it: where it
+/// stands, the finding that caused it and the scenarios that train it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DrillView {
+    /// The drill and the trainers' actions on it.
+    pub record: DrillRecord,
+    /// The finding that assigned it.
+    pub finding: FindingRecord,
+    /// The finding's site, by name.
+    pub site_name: String,
+    /// Where it stands.
+    pub progress: courtesy_core::drill::DrillProgress,
+    /// The scenarios that train it.
+    pub scenarios: Vec<String>,
+}
+
+impl DrillView {
+    /// What the shopper saw about this drill's category (the comments of
+    /// its failed items, else the category).
+    pub fn seen(&self) -> String {
+        let items: Vec<String> = self
+            .finding
+            .items_for(&self.record.drill.category)
+            .map(|i| if i.comment.is_empty() { i.category.clone() } else { i.comment.clone() })
+            .collect();
+        items.join("；")
+    }
+}
+
+/// A person's drills at `now`, oldest first (a finding's in the order of
+/// its items); `scenarios` gives the scenarios that train a drill.
+/// Attempts on those scenarios count as the schedule says
+/// ([`courtesy_core::drill`]).
+pub fn drill_views(
+    store: &(impl Findings + ?Sized),
+    person: &str,
+    scenarios: &dyn Fn(&DrillRow) -> Vec<String>,
+    now: u64,
+) -> Result<Vec<DrillView>, RecordError> {
+    let drills = store.drills(Some(person))?;
+    if drills.is_empty() {
+        return Ok(Vec::new());
+    }
+    let attempts: Vec<courtesy_core::curriculum::Attempt> =
+        store.history(person)?.iter().filter_map(|a| a.as_gate_attempt()).collect();
+    let sites = store.sites()?;
+    let mut findings: HashMap<String, FindingRecord> = HashMap::new();
+    let mut views = Vec::with_capacity(drills.len());
+    for record in drills {
+        let id = record.drill.finding.clone();
+        if !findings.contains_key(&id) {
+            let Some(f) = store.finding(&id)? else { continue };
+            findings.insert(id.clone(), f);
+        }
+        let finding = findings[&id].clone();
+        let scenarios = scenarios(&record.drill);
+        let on_it: Vec<_> =
+            attempts.iter().filter(|a| scenarios.contains(&a.scenario)).cloned().collect();
+        let progress =
+            courtesy_core::drill::progress(&record.schedule(finding.status()), &on_it, now);
+        let site_name = sites
+            .iter()
+            .find(|s| s.id == finding.finding.site)
+            .map_or_else(|| finding.finding.site.clone(), |s| s.name.clone());
+        views.push(DrillView { record, finding, site_name, progress, scenarios });
+    }
+    let order = |v: &DrillView| {
+        let seq = v.finding.items_for(&v.record.drill.category).map(|i| i.seq).min();
+        (
+            v.record.drill.assigned_at,
+            v.finding.finding.observed_on,
+            v.finding.finding.id.clone(),
+            seq,
+        )
+    };
+    views.sort_by_cached_key(order);
+    Ok(views)
+}
