@@ -195,3 +195,79 @@ fn an_appeal_pauses_the_drill_and_a_waiver_keeps_its_reason() {
     t.ok(&["findings", "template", template.to_str().unwrap()]);
     assert!(std::fs::read(&template).unwrap().starts_with(b"PK"));
 }
+
+/// Copies the scenario library, so a merge may edit it.
+fn library_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for sub in ["", "phrases"] {
+        std::fs::create_dir_all(dir.path().join(sub)).unwrap();
+        for entry in std::fs::read_dir(std::path::Path::new("scenarios").join(sub)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|x| x == "ron") {
+                std::fs::copy(&path, dir.path().join(sub).join(path.file_name().unwrap())).unwrap();
+            }
+        }
+    }
+    dir
+}
+
+#[test]
+fn an_overturned_verdict_is_merged_into_the_scenario_as_an_example() {
+    let t = Trainer::new();
+    let lib = library_copy();
+    let with_lib = |args: &[&str]| {
+        let out = t.courtesy().env("COURTESY_SCENARIOS", lib.path()).args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).unwrap()
+    };
+    t.courtesy()
+        .env("COURTESY_SCENARIOS", lib.path())
+        .args(["play", "--text", "--as", "E001", "--scenario", "phone-three-rings", "--seed", "1"])
+        .write_stdin("1\n您好，物业，请讲。\n/contest 我问候了，也说了是物业\n/quit\n")
+        .assert()
+        .code(1); // the turn failed
+    let list = with_lib(&["review", "list"]);
+    assert!(list.contains("张伟 (E001)") && list.contains("您好，物业，请讲。"), "{list}");
+    assert!(list.contains("学员说：我问候了，也说了是物业"), "{list}");
+    let queue: serde_json::Value =
+        serde_json::from_str(&with_lib(&["review", "list", "--json"])).unwrap();
+    let id = queue["contests"][0]["contest"]["id"].as_str().unwrap().to_string();
+    assert_eq!(queue["contests"][0]["turn"]["verdict"], "fail");
+
+    let out = with_lib(&[
+        "review",
+        "overturn",
+        &id[..8],
+        "--note",
+        "报了“物业”，可以算报单位",
+        "--by",
+        "T001",
+    ]);
+    assert!(out.contains("已改判") && out.contains("review merge phone-three-rings"), "{out}");
+    let proposal = lib.path().join("proposed/phone-three-rings.ron");
+    assert!(std::fs::read_to_string(&proposal).unwrap().contains("您好，物业，请讲。"));
+    assert!(with_lib(&["review", "list"]).contains("没有等待复核的申诉"));
+    let all = with_lib(&["review", "list", "--all"]);
+    assert!(all.contains("T001 改判") && all.contains("一致 0%"), "{all}");
+
+    let before = std::fs::read_to_string(lib.path().join("phone-three-rings.ron")).unwrap();
+    let out = with_lib(&["review", "merge", "phone-three-rings"]);
+    assert!(out.contains("已把 1 条示例加进"), "{out}");
+    let after = std::fs::read_to_string(lib.path().join("phone-three-rings.ron")).unwrap();
+    assert!(after.starts_with(&before[..before.find("examples:").unwrap()]));
+    assert!(after.contains("reply: \"您好，物业，请讲。\", expect: Pass, review: \""), "{after}");
+    assert!(!proposal.exists());
+    // The scenario still validates (the disagreement is a warning) and plays.
+    let out =
+        t.courtesy().env("COURTESY_SCENARIOS", lib.path()).args(["validate"]).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("example-mismatch"));
+    // Nothing left to merge.
+    let out = t
+        .courtesy()
+        .env("COURTESY_SCENARIOS", lib.path())
+        .args(["review", "merge", "phone-three-rings"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+}

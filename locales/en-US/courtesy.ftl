@@ -668,3 +668,23 @@ drills-waive = Drill “{ $skill }” of { $name } waived: { $reason }
 drills-resume = Drill “{ $skill }” of { $name } resumed: { $reason }
 roster-shift-set = { $name } works the { $shift } shift from { $from }.
 bad-date = “{ $value }” is not a date; write it as YYYY-MM-DD.
+
+## courtesy review
+review-none = No contested verdict is waiting for review.
+review-head = [{ $id }] { $date }  { $who }  { $scenario }, turn { $turn }
+review-turn = reply “{ $reply }” → { $verdict } (missed: { $missed }; said: { $hits })
+review-comment = the trainee says: { $comment }
+review-uphold = upheld by { $by } { $note }
+review-overturn = overturned by { $by } { $note }
+review-agreement = { $month }: { $reviewed } reviewed, { $upheld } upheld: trainers agreed with the engine { $percent } % of the time
+review-uphold-done = Contest { $id }: the verdict stands.
+review-overturn-done = Contest { $id }: the verdict is overturned.
+review-proposed = The reply is proposed as an example in { $file }; `courtesy review merge { $scenario }` adds it to the scenario.
+review-merged = Added { $count } { $count ->
+    [one] example
+   *[other] examples
+} to { $file }.
+review-rules-disagree = The rules still judge { $count } of them otherwise (warnings above, the scenario stays playable): adjust the rules, then `courtesy validate`.
+review-unknown = No single contest's id starts with “{ $id }”; `courtesy review list` shows them.
+review-nothing = No examples are proposed for { $id }.
+review-edit-failed = Could not add the examples to { $file }: { $detail }. The file is unchanged.

@@ -519,3 +519,20 @@ drills-waive = 已免除 { $name } 的复训“{ $skill }”：{ $reason }
 drills-resume = 已恢复 { $name } 的复训“{ $skill }”：{ $reason }
 roster-shift-set = { $name } 从 { $from } 起上{ $shift }。
 bad-date = “{ $value }”不是日期，请写成 YYYY-MM-DD。
+
+## courtesy review
+review-none = 没有等待复核的申诉。
+review-head = [{ $id }] { $date }  { $who }  { $scenario } 第 { $turn } 轮
+review-turn = 回答“{ $reply }”→ { $verdict }（缺少：{ $missed }；说了：{ $hits }）
+review-comment = 学员说：{ $comment }
+review-uphold = { $by } 维持原判 { $note }
+review-overturn = { $by } 改判 { $note }
+review-agreement = { $month }：复核 { $reviewed } 条，维持 { $upheld } 条，培训师与判定引擎一致 { $percent }%
+review-uphold-done = 申诉 { $id }：维持原判。
+review-overturn-done = 申诉 { $id }：已改判。
+review-proposed = 这句回答已作为示例提议写入 { $file }；`courtesy review merge { $scenario }` 会把它加进情景。
+review-merged = 已把 { $count } 条示例加进 { $file }。
+review-rules-disagree = 规则对其中 { $count } 条的判定仍然不同（见上面的警告，情景仍可练习）：请调整规则后运行 `courtesy validate`。
+review-unknown = 没有唯一一条申诉的 id 以“{ $id }”开头；`courtesy review list` 可以查看。
+review-nothing = { $id } 没有提议的示例。
+review-edit-failed = 无法把示例加进 { $file }：{ $detail }。文件没有改动。

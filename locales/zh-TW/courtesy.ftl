@@ -589,3 +589,20 @@ drills-waive = 已免除 { $name } 的複訓「{ $skill }」：{ $reason }
 drills-resume = 已恢復 { $name } 的複訓「{ $skill }」：{ $reason }
 roster-shift-set = { $name } 從 { $from } 起上{ $shift }。
 bad-date = 「{ $value }」不是日期，請寫成 YYYY-MM-DD。
+
+## courtesy review
+review-none = 沒有等待複核的申訴。
+review-head = [{ $id }] { $date }  { $who }  { $scenario } 第 { $turn } 輪
+review-turn = 回答「{ $reply }」→ { $verdict }（缺少：{ $missed }；說了：{ $hits }）
+review-comment = 學員說：{ $comment }
+review-uphold = { $by } 維持原判 { $note }
+review-overturn = { $by } 改判 { $note }
+review-agreement = { $month }：複核 { $reviewed } 筆，維持 { $upheld } 筆，培訓師與判定引擎一致 { $percent }%
+review-uphold-done = 申訴 { $id }：維持原判。
+review-overturn-done = 申訴 { $id }：已改判。
+review-proposed = 這句回答已作為範例提議寫入 { $file }；`courtesy review merge { $scenario }` 會把它加進情境。
+review-merged = 已把 { $count } 筆範例加進 { $file }。
+review-rules-disagree = 規則對其中 { $count } 筆的判定仍然不同（見上面的警告，情境仍可練習）：請調整規則後執行 `courtesy validate`。
+review-unknown = 沒有唯一一筆申訴的 id 以「{ $id }」開頭；`courtesy review list` 可以查看。
+review-nothing = { $id } 沒有提議的範例。
+review-edit-failed = 無法把範例加進 { $file }：{ $detail }。檔案沒有改動。

@@ -106,6 +106,20 @@ pub enum CliError {
     /// No drill (or more than one) starts with this id.
     #[error("no drill {0}")]
     UnknownDrill(String),
+    /// No single contest's id starts with this.
+    #[error("no contest {0}")]
+    UnknownContest(String),
+    /// The scenario has no proposed examples waiting.
+    #[error("nothing proposed for {0}")]
+    NothingProposed(String),
+    /// A scenario file could not be edited.
+    #[error("{}: {error}", path.display())]
+    Edit {
+        /// The scenario file.
+        path: PathBuf,
+        /// Why.
+        error: courtesy_core::edit::EditError,
+    },
     /// Not a YYYY-MM-DD date.
     #[error("not a date: {0}")]
     BadDate(String),
@@ -178,6 +192,15 @@ impl CliError {
             ),
             CliError::UnknownFinding(id) => m.format("findings-unknown", &[("id", id.into())]),
             CliError::UnknownDrill(id) => m.format("drills-unknown", &[("id", id.into())]),
+            CliError::UnknownContest(id) => m.format("review-unknown", &[("id", id.into())]),
+            CliError::NothingProposed(id) => m.format("review-nothing", &[("id", id.into())]),
+            CliError::Edit { path, error } => m.format(
+                "review-edit-failed",
+                &[
+                    ("file", path.display().to_string().into()),
+                    ("detail", error.to_string().into()),
+                ],
+            ),
             CliError::BadDate(text) => m.format("bad-date", &[("value", text.into())]),
             CliError::SyncNeedsFile => m.get("records-sync-needs-file"),
             CliError::NothingAssigned(name) => {

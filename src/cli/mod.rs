@@ -11,6 +11,7 @@ mod input;
 mod list;
 mod paint;
 mod play;
+mod review;
 mod terminal;
 mod training;
 mod validate;
@@ -77,6 +78,10 @@ enum Command {
     /// Refresher drills from findings: where each stands; waive or resume one.
     #[command(subcommand)]
     Drills(findings::DrillsCommand),
+    /// The review queue: contested verdicts upheld or overturned; an
+    /// overturned one becomes an example to merge into the scenario.
+    #[command(subcommand)]
+    Review(review::ReviewCommand),
 }
 
 fn parse_locale(s: &str) -> Result<Locale, String> {
@@ -224,6 +229,7 @@ fn run(context: &Context, command: Option<Command>) -> Outcome {
         Some(Command::Records(command)) => training::records(context, command),
         Some(Command::Findings(command)) => findings::findings(context, command),
         Some(Command::Drills(command)) => findings::drills(context, command),
+        Some(Command::Review(command)) => review::review(context, command),
     }
 }
 

@@ -449,6 +449,11 @@ impl Diagnostic {
         self
     }
 
+    /// Makes it a warning when `yes`.
+    pub fn warning_if(self, yes: bool) -> Self {
+        if yes { self.warning() } else { self }
+    }
+
     /// Is it an error (not a warning)?
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error

@@ -20,6 +20,7 @@
 //! | findings | [`shopper`] | shopper firms' column mappings and their sheets read into visits |
 //! | drills | [`drill`] | the spaced schedule of a refresher drill, from its attempts |
 //! | explaining | [`explain`] | feedback in words for every frontend |
+//! | editing | [`edit`] | appending reviewed examples to a scenario file, comments kept |
 //! | measuring | [`measure`] | a labelled corpus of replies judged and counted |
 //!
 //! # Judging a reply
@@ -68,6 +69,7 @@ pub mod compile;
 pub mod curriculum;
 pub mod diagnostic;
 pub mod drill;
+pub mod edit;
 pub mod explain;
 pub mod i18n;
 pub mod judge;

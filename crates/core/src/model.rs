@@ -436,6 +436,11 @@ pub struct Example {
     /// A near miss: the right polite words, the wrong deed (it must fail).
     #[serde(default)]
     pub near_miss: bool,
+    /// The review it came from: a trainer overturned the engine's verdict
+    /// on a trainee's reply. While the rules still disagree, `validate`
+    /// warns (the scenario stays playable) instead of refusing it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub review: Option<String>,
 }
 
 /// Whether a turn or a scenario passed.

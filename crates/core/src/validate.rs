@@ -492,7 +492,8 @@ fn examples_get_their_verdict(input: &StepInput, out: &mut Vec<Diagnostic>) {
                     .arg("score", result.score)
                     .arg("hits", id_list(result.forbidden().iter().map(|h| h.rule.as_str())))
                     .arg("missed", id_list(missed(&result)))
-                    .arg("expected-hits", id_list(missing_hits.into_iter())),
+                    .arg("expected-hits", id_list(missing_hits.into_iter()))
+                    .warning_if(example.review.is_some()),
             );
         }
     }

@@ -726,6 +726,18 @@ impl ShiftRow {
 }
 
 impl Review {
+    /// A decision made now.
+    pub fn new(contest: &str, decision: Decision, note: &str, by: &str) -> Review {
+        Review {
+            id: new_id(),
+            contest: contest.to_string(),
+            decision,
+            note: note.to_string(),
+            by: by.to_string(),
+            at: crate::model::now(),
+        }
+    }
+
     fn values(&self) -> Vec<Value> {
         vec![
             self.id.as_str().into(),

@@ -16,6 +16,7 @@
 //! | [`xapi`] | xAPI statements in the cmi5 shape, for a learning-management system |
 //! | [`import`] | the one-time import of `results.jsonl`, and JSONL as an export |
 //! | [`findings`] | mystery-shopper findings, the drills they assign, shifts, waivers and reviews |
+//! | [`review`] | the review queue of contested verdicts, proposed examples, agreement by month |
 //! | [`sheet`] | shopper sheets as files (XLSX, CSV in UTF-8 or GB18030) and the import template |
 //!
 //! Records are **append-only**: nothing is updated or deleted (the SQLite
@@ -29,6 +30,7 @@ pub mod journal;
 pub mod model;
 #[cfg(feature = "postgres")]
 pub mod postgres;
+pub mod review;
 pub mod sheet;
 pub mod sqlite;
 pub mod store;

@@ -163,21 +163,7 @@ pub const TABLES: [Table; 15] = [
             ("hired_on", OptText),
         ],
     },
-    Table {
-        name: "attempts",
-        columns: &[
-            ("id", Text),
-            ("person", OptText),
-            ("trainee_name", OptText),
-            ("scenario", Text),
-            ("scenario_hash", Text),
-            ("mode", Text),
-            ("assignment", OptText),
-            ("seed", Int),
-            ("session", Text),
-            ("started_at", Int),
-        ],
-    },
+    ATTEMPTS,
     Table {
         name: "turns",
         columns: &[
@@ -238,6 +224,23 @@ pub const TABLES: [Table; 15] = [
     DRILL_EVENTS,
     REVIEWS,
 ];
+
+/// An attempt at a scenario, as it began.
+pub const ATTEMPTS: Table = Table {
+    name: "attempts",
+    columns: &[
+        ("id", Text),
+        ("person", OptText),
+        ("trainee_name", OptText),
+        ("scenario", Text),
+        ("scenario_hash", Text),
+        ("mode", Text),
+        ("assignment", OptText),
+        ("seed", Int),
+        ("session", Text),
+        ("started_at", Int),
+    ],
+};
 
 /// Who works which shift, from a day on.
 pub const SHIFTS: Table = Table {

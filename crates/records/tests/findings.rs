@@ -368,3 +368,82 @@ fn special_files_and_non_sheets_are_refused() {
         Err(SheetError::Open { .. })
     ));
 }
+
+#[test]
+fn an_overturned_verdict_proposes_an_example_and_agreement_is_counted() {
+    use courtesy_core::{Mode, Verdict};
+    use courtesy_records::findings::{Decision, Review};
+    use courtesy_records::review::{agreement, contest_views};
+    use courtesy_records::{AttemptStart, Contest, TurnRow};
+    let mut store = SqliteStore::in_memory().unwrap();
+    let people = fill(&mut store);
+    let attempt = new_id();
+    store
+        .begin_attempt(&AttemptStart {
+            id: attempt.clone(),
+            person: Some(people[0].id.clone()),
+            trainee_name: None,
+            scenario: "phone-three-rings".into(),
+            scenario_hash: String::new(),
+            mode: Mode::Practice,
+            assignment: None,
+            seed: 1,
+            session: new_id(),
+            started_at: NOW,
+        })
+        .unwrap();
+    for (n, reply, verdict) in
+        [(1, "您好，丽江花园物业，请讲。", Verdict::Fail), (2, "好的，请稍等。", Verdict::Pass)]
+    {
+        store
+            .record_turn(&TurnRow {
+                id: new_id(),
+                attempt: attempt.clone(),
+                number: n,
+                node: Some(if n == 1 { "greet" } else { "query" }.into()),
+                reply: reply.into(),
+                verdict,
+                score: 50,
+                met: vec![],
+                missed: vec!["introduce".into()],
+                hits: vec![],
+                at: NOW + u64::from(n),
+            })
+            .unwrap();
+        store
+            .contest(&Contest {
+                id: new_id(),
+                attempt: attempt.clone(),
+                turn: n,
+                comment: "我报了单位名".into(),
+                at: NOW + 10 + u64::from(n),
+            })
+            .unwrap();
+    }
+    let views = contest_views(&store).unwrap();
+    assert_eq!(views.len(), 2);
+    assert!(views.iter().all(|v| v.is_open()));
+    assert_eq!(
+        views[0].turn.as_ref().map(|t| t.reply.as_str()),
+        Some("您好，丽江花园物业，请讲。")
+    );
+    assert_eq!(views[0].person.as_ref().map(|p| p.employee_no.as_str()), Some("E001"));
+    let mut overturn =
+        Review::new(&views[0].contest.id, Decision::Overturn, "报了单位，应判通过", "T001");
+    overturn.at = 20_420 * DAY; // 2025-11-28
+    store.review(&overturn).unwrap();
+    let mut uphold = Review::new(&views[1].contest.id, Decision::Uphold, "", "T001");
+    uphold.at = 20_430 * DAY; // 2025-12-08
+    store.review(&uphold).unwrap();
+    let views = contest_views(&store).unwrap();
+    assert!(views.iter().all(|v| !v.is_open()));
+    let example = views[0].proposed_example().unwrap();
+    assert_eq!((example.node.as_str(), example.expect), ("greet", Verdict::Pass));
+    assert_eq!(example.reply, "您好，丽江花园物业，请讲。");
+    assert!(example.review.as_deref().unwrap().ends_with("T001: 报了单位，应判通过"));
+    assert_eq!(views[1].proposed_example(), None, "an upheld verdict proposes nothing");
+    let months = agreement(&views);
+    assert_eq!(months.len(), 2);
+    assert_eq!((months[0].month.as_str(), months[0].reviewed, months[0].upheld), ("2025-11", 1, 0));
+    assert_eq!((months[1].month.as_str(), months[1].percent()), ("2025-12", 100));
+}
