@@ -874,3 +874,94 @@ fn a_person_on_the_roster_plays_and_every_turn_reaches_the_records() {
     let counted = &training.assignments_now()[0].progress.modules[0].scenarios;
     assert!(counted.iter().any(|(id, n, _)| id == "phone-three-rings" && *n == 1), "{counted:?}");
 }
+
+/// A mystery-shopper finding flags a trainee: the drill appears on their
+/// training in the game with what the shopper saw, its scenarios are the
+/// ones to play, and an exam passed in the game counts a day towards it.
+#[test]
+fn a_drill_from_a_finding_shows_on_my_training_and_an_exam_counts() {
+    use courtesy::app::records::{RecordsPlugin, Training};
+    use courtesy_core::drill::DrillState;
+    use courtesy_records::findings::{Findings, plan};
+    use courtesy_records::{Person, RecordStore, Site, SiteKind, SqliteStore, new_id};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("records.sqlite");
+    let person = Person {
+        id: new_id(),
+        employee_no: "E001".into(),
+        name: "王芳".into(),
+        site: Some("sun".into()),
+        role: courtesy_core::curriculum::JobRole::CallCentre,
+        hired_on: None,
+    };
+    {
+        let mut store = SqliteStore::open(&db).unwrap();
+        let site = Site {
+            id: "sun".into(),
+            parent: None,
+            kind: SiteKind::Centre,
+            name: "阳光花园".into(),
+        };
+        store.add_site(&site).unwrap();
+        store.add_person(&person).unwrap();
+        let file = courtesy_core::diagnostic::read_source(std::path::Path::new(
+            "curricula/shoppers/xinghe.ron",
+        ))
+        .unwrap();
+        let firm = courtesy_core::shopper::parse(&file).unwrap();
+        let sheet = "访问编号,日期,时间,网点,渠道,被访人员,班次,总分,检查类别,关键项,结果,情况描述\n\
+                     XH-1,2026-11-04,23:40,阳光花园,电话,E001,,80,电话礼仪,,不合格,响铃六声才接\n";
+        let table = courtesy_records::sheet::read_csv(sheet.as_bytes(), b',').unwrap().table;
+        let reading = courtesy_core::shopper::read(&table, &firm);
+        let now = courtesy_records::model::now();
+        let plan = plan(
+            &reading,
+            &firm,
+            &[site],
+            std::slice::from_ref(&person),
+            &[],
+            "test.csv",
+            now - 60,
+        )
+        .unwrap();
+        store.import_findings(&plan).unwrap();
+    }
+    let mut app = app_saving_to(None);
+    app.add_plugins(RecordsPlugin { db: Some(db.clone()), person: Some("E001".into()) });
+    update_until(&mut app, "the drill with its scenarios", |app| {
+        let training = app.world().resource::<Training>();
+        training.drills.first().is_some_and(|d| !d.scenarios.is_empty())
+    });
+    {
+        let training = app.world().resource::<Training>();
+        let drill = &training.drills[0];
+        assert_eq!(drill.record.drill.category, "电话礼仪");
+        assert_eq!(drill.progress.state, DrillState::Due);
+        assert_eq!(drill.seen(), "响铃六声才接");
+        assert!(drill.scenarios.iter().any(|s| s == "phone-three-rings"), "{:?}", drill.scenarios);
+    }
+    // An exam of one of its scenarios, played in the game.
+    send(&mut app, GameCommand::SetMode(courtesy_core::Mode::Exam));
+    send(&mut app, GameCommand::Open { scenario: "phone-three-rings".into() });
+    send(&mut app, GameCommand::Begin);
+    for input in [
+        Input::Pick(0),
+        Input::Text("您好，丽江花园物业管理处，请问有什么可以帮您？".into()),
+        Input::Text("好的，请稍等，我帮您查一下。".into()),
+        Input::Text("不客气，谢谢您的来电，再见！".into()),
+        Input::Pick(0),
+    ] {
+        send(&mut app, GameCommand::Answer(input));
+        send(&mut app, GameCommand::Continue);
+    }
+    assert!(
+        play(&app).result.as_ref().is_some_and(|r| r.verdict == courtesy_core::Verdict::Pass),
+        "the exam was passed"
+    );
+    update_until(&mut app, "the drill to count the exam", |app| {
+        let training = app.world().resource::<Training>();
+        training.drills.first().is_some_and(|d| d.progress.passed_days == 1)
+    });
+    let training = app.world().resource::<Training>();
+    assert_eq!(training.drills[0].progress.state, DrillState::Resting);
+}

@@ -8,12 +8,14 @@
 
 use std::collections::HashSet;
 use std::path::PathBuf;
-use std::sync::Mutex;
 use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::{Arc, Mutex};
 
 use bevy::prelude::*;
 use bevy::window::RequestRedraw;
 use courtesy_core::curriculum::{self, AssignmentStatus, Curriculum, Progress};
+use courtesy_core::drill::scenarios_for;
+use courtesy_records::findings::{DrillRow, DrillView, drill_views};
 use courtesy_records::journal::{Journal, Write};
 use courtesy_records::model::{content_hash, now};
 use courtesy_records::{
@@ -52,8 +54,13 @@ impl Plugin for RecordsPlugin {
 /// A request to the writer thread.
 enum Request {
     Write(Write),
-    /// A person's history, assignments and certifications.
-    Load(String),
+    /// A person's history, assignments and drills; the drills are trained
+    /// by the scenarios of their skills (the person's own curricula first).
+    Load {
+        person: String,
+        scenario_tags: Arc<Vec<(String, Vec<String>)>>,
+        own: HashSet<String>,
+    },
     /// A certification the rules granted.
     Certify(CertificationRow),
     /// The curricula, checked against these scenario ids.
@@ -67,6 +74,7 @@ enum Reply {
         person: String,
         history: Vec<AttemptSummary>,
         assignments: Vec<Assignment>,
+        drills: Vec<DrillView>,
     },
     Curricula(Vec<Curriculum>),
     /// Writes waiting, and the last problem (none once they are through).
@@ -103,6 +111,10 @@ pub struct Training {
     pub unknown: Option<String>,
     /// The last turn contested: the session's id and the turn's number.
     pub contested: Option<(String, usize)>,
+    /// Their refresher drills from mystery-shopper findings, as loaded.
+    pub drills: Vec<DrillView>,
+    /// Each scenario's id and tags, for the drills' scenarios.
+    scenario_tags: Arc<Vec<(String, Vec<String>)>>,
 }
 
 /// One assignment as the menu shows it.
@@ -144,12 +156,29 @@ impl Training {
             wanted: None,
             unknown: None,
             contested: None,
+            drills: Vec::new(),
+            scenario_tags: Arc::default(),
         }
     }
 
     /// Records without a thread or a file, for tests of the screens.
     pub fn empty() -> Training {
         Training::start(None)
+    }
+
+    /// Asks for a person's history, assignments and drills.
+    fn load(&self, person: &Person) {
+        let own = self
+            .curricula
+            .iter()
+            .filter(|c| c.role == person.role)
+            .flat_map(|c| c.modules.iter().flat_map(|m| m.scenarios.iter().cloned()))
+            .collect();
+        self.send(Request::Load {
+            person: person.id.clone(),
+            scenario_tags: self.scenario_tags.clone(),
+            own,
+        });
     }
 
     fn send(&self, request: Request) {
@@ -200,11 +229,21 @@ fn writer(path: PathBuf, requests: Receiver<Request>, replies: Sender<Reply>) {
     for request in requests {
         match request {
             Request::Write(w) => journal.push(w),
-            Request::Load(person) => {
+            Request::Load { person, scenario_tags, own } => {
                 if let Some(s) = &store {
                     let history = s.history(&person).unwrap_or_default();
                     let assignments = s.assignments(&person).unwrap_or_default();
-                    let _ = replies.send(Reply::Loaded { person, history, assignments });
+                    let own: HashSet<&str> = own.iter().map(String::as_str).collect();
+                    let scenarios = |d: &DrillRow| {
+                        let tagged = scenario_tags
+                            .iter()
+                            .filter(|(_, tags)| tags.iter().any(|t| d.skills.contains(t)))
+                            .map(|(id, _)| id.as_str())
+                            .collect();
+                        scenarios_for(tagged, &own).into_iter().map(String::from).collect()
+                    };
+                    let drills = drill_views(s, &person, &scenarios, now()).unwrap_or_default();
+                    let _ = replies.send(Reply::Loaded { person, history, assignments, drills });
                 }
             }
             Request::Certify(cert) => {
@@ -260,16 +299,21 @@ fn receive_replies(
                     }
                 }
             }
-            Reply::Loaded { person, history, assignments } => {
+            Reply::Loaded { person, history, assignments, drills } => {
                 if training.me.as_ref().is_some_and(|p| p.id == person) {
                     training.history = history;
                     training.assignments = assignments;
+                    training.drills = drills;
                     certify(&training);
                 }
             }
             Reply::Curricula(curricula) => {
                 training.curricula = curricula;
                 certify(&training);
+                // The drills' scenarios depend on the library and the curricula.
+                if let Some(me) = &training.me {
+                    training.load(me);
+                }
             }
             Reply::Status { pending, problem } => {
                 training.pending = pending;
@@ -323,13 +367,14 @@ fn apply_commands(
                 training.me = None;
                 training.history.clear();
                 training.assignments.clear();
+                training.drills.clear();
             }
             GameCommand::ChoosePerson(Some(id)) => {
                 let Some(person) = training.roster.iter().find(|p| &p.id == id).cloned() else {
                     continue;
                 };
                 prefs.trainee = person.name.clone();
-                training.send(Request::Load(person.id.clone()));
+                training.load(&person);
                 training.me = Some(person);
             }
             _ => {}
@@ -339,13 +384,16 @@ fn apply_commands(
 
 /// Asks the writer thread for the curricula (files, read off the frame)
 /// once the library has loaded, and again when it changes.
-fn load_curricula(library: Res<LiveLibrary>, training: Res<Training>, mut seen: Local<u64>) {
+fn load_curricula(library: Res<LiveLibrary>, mut training: ResMut<Training>, mut seen: Local<u64>) {
     if library.generation == 0 || library.generation == *seen {
         return;
     }
     *seen = library.generation;
     let ids = library.scenarios().iter().map(|s| s.id().to_string()).collect();
     training.send(Request::Curricula(ids));
+    training.scenario_tags = Arc::new(
+        library.scenarios().iter().map(|s| (s.id().to_string(), s.scenario.tags.clone())).collect(),
+    );
 }
 
 /// What has been sent of the session being played.
@@ -396,7 +444,7 @@ fn record_play(
         sent.finished = true;
         let end = AttemptEnd::from_result(&sent.attempt, &session.result(), now());
         training.send(Request::Write(Write::Finish(end)));
-        training.send(Request::Load(me.id.clone()));
+        training.load(me);
     }
 }
 

@@ -302,9 +302,10 @@ fn my_training(
     let mut out = Vec::new();
     kinsoku::label(ui, RichText::new(m.get("ui-my-training")).strong());
     let views = training.assignments_now();
-    if views.is_empty() {
+    if views.is_empty() && training.drills.is_empty() {
         kinsoku::label(ui, RichText::new(m.get("training-none")).color(MUTED));
     }
+    out.extend(drills(ui, m, training, library, mode));
     for v in &views {
         let color = match v.status {
             S::Failed | S::Overdue => BAD,
@@ -354,6 +355,61 @@ fn my_training(
     if let Some(problem) = &training.problem {
         let text = m.format("records-held", &[("detail", problem.as_str().into())]);
         kinsoku::label(ui, RichText::new(text).color(BAD));
+    }
+    out
+}
+
+/// The refresher drills from mystery-shopper findings: each with where it
+/// stands and what the shopper saw, and for an open one its scenarios as
+/// buttons that open them in exam mode (only exams count).
+fn drills(
+    ui: &mut egui::Ui,
+    m: &Messages,
+    training: &Training,
+    library: &LiveLibrary,
+    mode: Mode,
+) -> Vec<GameCommand> {
+    use courtesy_core::drill::{DrillState, words};
+    let mut out = Vec::new();
+    if training.drills.is_empty() {
+        return out;
+    }
+    kinsoku::label(ui, RichText::new(m.get("training-drills")).strong());
+    for v in &training.drills {
+        let d = &v.record.drill;
+        let color = match v.progress.state {
+            s if words::is_alarming(s) => BAD,
+            DrillState::Passed => GOOD,
+            s if s.is_open() => ACCENT,
+            _ => MUTED,
+        };
+        kinsoku::label(
+            ui,
+            RichText::new(words::line(m, &d.category, &v.progress, d.due_at)).color(color),
+        );
+        let f = &v.finding.finding;
+        let seen = words::seen(
+            m,
+            f.observed_on,
+            f.observed_at.as_deref(),
+            &v.site_name,
+            f.channel,
+            &v.seen(),
+        );
+        kinsoku::label(ui, RichText::new(seen).color(MUTED));
+        if v.progress.state.is_open() {
+            ui.horizontal_wrapped(|ui| {
+                for id in &v.scenarios {
+                    let Some(s) = library.playable(id) else { continue };
+                    if ui.button(m.scenario_title(id, &s.scenario.title)).clicked() {
+                        if mode != Mode::Exam {
+                            out.push(GameCommand::SetMode(Mode::Exam));
+                        }
+                        out.push(GameCommand::Open { scenario: id.clone() });
+                    }
+                }
+            });
+        }
     }
     out
 }
