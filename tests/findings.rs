@@ -148,6 +148,38 @@ fn a_finding_becomes_a_drill_passed_on_two_separate_days() {
     assert_eq!(t.drill()["progress"]["state"], "passed");
     let text = t.ok(&["training", "E001"]);
     assert!(text.contains("复训“电话礼仪”：已通过"), "{text}");
+
+    // The trainer's report of this month counts the exams and the drill.
+    let report: serde_json::Value =
+        serde_json::from_str(&t.ok(&["report", "--site", "阳光花园", "--json"])).unwrap();
+    assert_eq!(report["drills"][0]["site"], "阳光花园");
+    assert_eq!(report["drills"][0]["passed"], 1);
+    let scenario = &report["scenarios"][0];
+    // Three played today, and tomorrow's unless today ends the month.
+    assert_eq!(scenario["scenario"], "phone-three-rings");
+    assert!(matches!(scenario["attempts"].as_u64(), Some(3 | 4)), "{scenario}");
+    let out = t.state.path().join("out");
+    let (csv, xlsx, html) = (out.join("csv"), out.join("月报.xlsx"), out.join("月报.html"));
+    std::fs::create_dir(&out).unwrap();
+    let said = t.ok(&[
+        "report",
+        "--csv",
+        csv.to_str().unwrap(),
+        "--xlsx",
+        xlsx.to_str().unwrap(),
+        "--html",
+        html.to_str().unwrap(),
+    ]);
+    assert_eq!(said.lines().count(), 9, "{said}");
+    assert!(std::fs::read(csv.join("drills.csv")).unwrap().starts_with(&[0xEF, 0xBB, 0xBF]));
+    assert!(std::fs::read(&xlsx).unwrap().starts_with(b"PK"));
+    assert!(std::fs::read_to_string(&html).unwrap().contains("各网点暗访复训"));
+    let text = t.ok(&["report"]);
+    assert!(text.contains("培训报表：全部网点") && text.contains("各网点暗访复训"), "{text}");
+    // A month that is not one is refused in words.
+    let out = t.courtesy().args(["report", "--month", "2026-13"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("不是月份"));
 }
 
 #[test]

@@ -120,6 +120,15 @@ pub enum CliError {
         /// Why.
         error: courtesy_core::edit::EditError,
     },
+    /// Not a YYYY-MM month.
+    #[error("not a month: {0}")]
+    BadMonth(String),
+    /// No site has this name or id.
+    #[error("no site {0}")]
+    UnknownSite(String),
+    /// A report could not be drawn up in its format.
+    #[error("{0}")]
+    Export(String),
     /// Not a YYYY-MM-DD date.
     #[error("not a date: {0}")]
     BadDate(String),
@@ -201,6 +210,11 @@ impl CliError {
                     ("detail", error.to_string().into()),
                 ],
             ),
+            CliError::BadMonth(text) => m.format("report-bad-month", &[("value", text.into())]),
+            CliError::UnknownSite(text) => {
+                m.format("report-unknown-site", &[("value", text.into())])
+            }
+            CliError::Export(detail) => detail.clone(),
             CliError::BadDate(text) => m.format("bad-date", &[("value", text.into())]),
             CliError::SyncNeedsFile => m.get("records-sync-needs-file"),
             CliError::NothingAssigned(name) => {

@@ -11,6 +11,7 @@ mod input;
 mod list;
 mod paint;
 mod play;
+mod report;
 mod review;
 mod terminal;
 mod training;
@@ -82,6 +83,9 @@ enum Command {
     /// overturned one becomes an example to merge into the scenario.
     #[command(subcommand)]
     Review(review::ReviewCommand),
+    /// A month's training for trainers: completion, pass rates, the rules
+    /// missed and the phrases said, drills; as text, JSON, CSV, XLSX or HTML.
+    Report(report::ReportArgs),
 }
 
 fn parse_locale(s: &str) -> Result<Locale, String> {
@@ -230,6 +234,7 @@ fn run(context: &Context, command: Option<Command>) -> Outcome {
         Some(Command::Findings(command)) => findings::findings(context, command),
         Some(Command::Drills(command)) => findings::drills(context, command),
         Some(Command::Review(command)) => review::review(context, command),
+        Some(Command::Report(args)) => report::run(context, args),
     }
 }
 

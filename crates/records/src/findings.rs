@@ -339,7 +339,7 @@ pub struct Imported {
 }
 
 /// The sites at and below `site`.
-fn under(site: &str, sites: &[Site]) -> BTreeSet<String> {
+pub(crate) fn under(site: &str, sites: &[Site]) -> BTreeSet<String> {
     let mut found = BTreeSet::from([site.to_string()]);
     loop {
         let before = found.len();

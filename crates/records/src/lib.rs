@@ -16,6 +16,8 @@
 //! | [`xapi`] | xAPI statements in the cmi5 shape, for a learning-management system |
 //! | [`import`] | the one-time import of `results.jsonl`, and JSONL as an export |
 //! | [`findings`] | mystery-shopper findings, the drills they assign, shifts, waivers and reviews |
+//! | [`export`] | a report as CSV (with a BOM), XLSX with native charts, printable HTML |
+//! | [`report`] | a month's report for trainers: completion, pass rates, rules missed, drills |
 //! | [`review`] | the review queue of contested verdicts, proposed examples, agreement by month |
 //! | [`sheet`] | shopper sheets as files (XLSX, CSV in UTF-8 or GB18030) and the import template |
 //!
@@ -24,12 +26,14 @@
 //! on the client, so records from many machines never collide.
 
 mod columns;
+pub mod export;
 pub mod findings;
 pub mod import;
 pub mod journal;
 pub mod model;
 #[cfg(feature = "postgres")]
 pub mod postgres;
+pub mod report;
 pub mod review;
 pub mod sheet;
 pub mod sqlite;

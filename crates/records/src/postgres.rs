@@ -129,6 +129,8 @@ CREATE INDEX drills_person ON drills(person);
 CREATE INDEX drills_finding ON drills(finding);
 CREATE INDEX drill_events_drill ON drill_events(drill);
 CREATE INDEX reviews_contest ON reviews(contest);
+CREATE INDEX attempts_started ON attempts(started_at);
+CREATE INDEX turns_at ON turns(at);
 CREATE TRIGGER shifts_append_only BEFORE UPDATE OR DELETE ON shifts
     FOR EACH ROW EXECUTE FUNCTION courtesy_append_only();
 CREATE TRIGGER findings_append_only BEFORE UPDATE OR DELETE ON findings
@@ -300,6 +302,21 @@ fn to_pg(v: &Value, kind: Kind) -> Box<dyn postgres::types::ToSql + Sync> {
     }
 }
 
+/// A row's values, typed by the table's columns.
+fn pg_values(table: &Table, r: &Row) -> Vec<Value> {
+    table
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, (_, kind))| match kind {
+            Kind::Text | Kind::OptText => {
+                r.get::<_, Option<String>>(i).map_or(Value::Null, Value::Text)
+            }
+            Kind::Int | Kind::OptInt => r.get::<_, Option<i64>>(i).map_or(Value::Null, Value::Int),
+        })
+        .collect()
+}
+
 impl RecordStore for PgStore {
     fn insert_rows(
         &mut self,
@@ -319,6 +336,18 @@ impl RecordStore for PgStore {
         })
     }
 
+    fn select_range(
+        &self,
+        table: &'static Table,
+        column: &str,
+        from: i64,
+        to: i64,
+    ) -> Result<Vec<Vec<Value>>, RecordError> {
+        let sql = table.select_sql(Some(column), column, "$1,$2")?;
+        let rows = self.read(&sql, &[&from, &to])?;
+        Ok(rows.iter().map(|r| pg_values(table, r)).collect())
+    }
+
     fn select_rows(
         &self,
         table: &'static Table,
@@ -333,24 +362,7 @@ impl RecordStore for PgStore {
         let params: Vec<&(dyn postgres::types::ToSql + Sync)> =
             param.iter().map(|p| p.as_ref()).collect();
         let rows = self.read(&sql, &params)?;
-        Ok(rows
-            .iter()
-            .map(|r| {
-                table
-                    .columns
-                    .iter()
-                    .enumerate()
-                    .map(|(i, (_, kind))| match kind {
-                        Kind::Text | Kind::OptText => {
-                            r.get::<_, Option<String>>(i).map_or(Value::Null, Value::Text)
-                        }
-                        Kind::Int | Kind::OptInt => {
-                            r.get::<_, Option<i64>>(i).map_or(Value::Null, Value::Int)
-                        }
-                    })
-                    .collect()
-            })
-            .collect())
+        Ok(rows.iter().map(|r| pg_values(table, r)).collect())
     }
 
     fn add_site(&mut self, s: &Site) -> Result<(), RecordError> {

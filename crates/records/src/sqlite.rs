@@ -206,6 +206,8 @@ CREATE INDEX drills_person ON drills(person);
 CREATE INDEX drills_finding ON drills(finding);
 CREATE INDEX drill_events_drill ON drill_events(drill);
 CREATE INDEX reviews_contest ON reviews(contest);
+CREATE INDEX attempts_started ON attempts(started_at);
+CREATE INDEX turns_at ON turns(at);
 CREATE TRIGGER shifts_append_only_update BEFORE UPDATE ON shifts
     BEGIN SELECT RAISE(ABORT, 'records are append-only'); END;
 CREATE TRIGGER shifts_append_only_delete BEFORE DELETE ON shifts
@@ -519,6 +521,27 @@ impl RecordStore for SqliteStore {
         }
         tx.commit().map_err(fail)?;
         Ok(inserted)
+    }
+
+    fn select_range(
+        &self,
+        table: &'static Table,
+        column: &str,
+        from: i64,
+        to: i64,
+    ) -> Result<Vec<Vec<Value>>, RecordError> {
+        let fail = |e| map(e, &self.path);
+        let sql = table.select_sql(Some(column), column, "?1,?2")?;
+        let mut statement = self.conn.prepare_cached(&sql).map_err(fail)?;
+        let width = table.columns.len();
+        let rows = statement
+            .query_map([from, to], |r: &Row| {
+                (0..width)
+                    .map(|i| r.get::<_, rusqlite::types::Value>(i).map(from_sqlite))
+                    .collect::<rusqlite::Result<Vec<Value>>>()
+            })
+            .map_err(fail)?;
+        rows.collect::<rusqlite::Result<Vec<_>>>().map_err(fail)
     }
 
     fn select_rows(

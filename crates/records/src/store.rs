@@ -109,6 +109,15 @@ pub trait RecordStore {
         filter: Option<(&str, Value)>,
         order: &str,
     ) -> Result<Vec<Vec<Value>>, RecordError>;
+    /// The rows of `table` whose integer `column` lies in `from..to`,
+    /// ordered by that column.
+    fn select_range(
+        &self,
+        table: &'static Table,
+        column: &str,
+        from: i64,
+        to: i64,
+    ) -> Result<Vec<Vec<Value>>, RecordError>;
     /// People under a site (itself and every site below it) who have
     /// finished `scenario` with a pass, and how many people are there.
     fn site_completion(&self, site: &str, scenario: &str) -> Result<(u64, u64), RecordError>;

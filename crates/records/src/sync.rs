@@ -117,8 +117,9 @@ impl Table {
         )
     }
 
-    /// `SELECT` every column, where `filter` equals the placeholder `hole`,
-    /// ordered by `order`; refused for a column the table does not have.
+    /// `SELECT` every column, where `filter` equals the placeholder `hole`
+    /// (or lies in a range, for two placeholders `low,high`), ordered by
+    /// `order`; refused for a column the table does not have.
     pub fn select_sql(
         &self,
         filter: Option<&str>,
@@ -134,7 +135,10 @@ impl Table {
             }
         }
         let columns: Vec<&str> = self.columns.iter().map(|(c, _)| *c).collect();
-        let filter = filter.map_or(String::new(), |c| format!(" WHERE {c} = {hole}"));
+        let filter = filter.map_or(String::new(), |c| match hole.split_once(',') {
+            Some((low, high)) => format!(" WHERE {c} >= {low} AND {c} < {high}"),
+            None => format!(" WHERE {c} = {hole}"),
+        });
         Ok(format!(
             "SELECT {} FROM {}{filter} ORDER BY {order}, {}",
             columns.join(", "),
@@ -164,33 +168,8 @@ pub const TABLES: [Table; 15] = [
         ],
     },
     ATTEMPTS,
-    Table {
-        name: "turns",
-        columns: &[
-            ("id", Text),
-            ("attempt", Text),
-            ("number", Int),
-            ("node", OptText),
-            ("reply", Text),
-            ("verdict", Text),
-            ("score", Int),
-            ("met", Text),
-            ("missed", Text),
-            ("hits", Text),
-            ("at", Int),
-        ],
-    },
-    Table {
-        name: "attempt_results",
-        columns: &[
-            ("attempt", Text),
-            ("finished_at", Int),
-            ("score", Int),
-            ("verdict", Text),
-            ("critical_miss", Int),
-            ("ending", OptText),
-        ],
-    },
+    TURNS,
+    ATTEMPT_RESULTS,
     Table {
         name: "contests",
         columns: &[("id", Text), ("attempt", Text), ("turn", Int), ("comment", Text), ("at", Int)],
@@ -239,6 +218,37 @@ pub const ATTEMPTS: Table = Table {
         ("seed", Int),
         ("session", Text),
         ("started_at", Int),
+    ],
+};
+
+/// One turn as played.
+pub const TURNS: Table = Table {
+    name: "turns",
+    columns: &[
+        ("id", Text),
+        ("attempt", Text),
+        ("number", Int),
+        ("node", OptText),
+        ("reply", Text),
+        ("verdict", Text),
+        ("score", Int),
+        ("met", Text),
+        ("missed", Text),
+        ("hits", Text),
+        ("at", Int),
+    ],
+};
+
+/// How an attempt ended.
+pub const ATTEMPT_RESULTS: Table = Table {
+    name: "attempt_results",
+    columns: &[
+        ("attempt", Text),
+        ("finished_at", Int),
+        ("score", Int),
+        ("verdict", Text),
+        ("critical_miss", Int),
+        ("ending", OptText),
     ],
 };
 
