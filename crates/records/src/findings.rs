@@ -378,12 +378,22 @@ pub fn plan(
     let mut problems = reading.problems.clone();
     let mut out = Plan::default();
     let column = |h: &Option<String>| h.clone();
+    // Everything looked up per visit is indexed once, by its normal form:
+    // a sheet of 5,000 visits against a roster of 2,000 stays linear.
+    let mut site_by_id: HashMap<String, &Site> = HashMap::new();
+    let mut sites_by_name: HashMap<String, Vec<&Site>> = HashMap::new();
+    for s in sites {
+        site_by_id.insert(key(&s.id), s);
+        sites_by_name.entry(key(&s.name)).or_default().push(s);
+    }
+    let by_number: HashMap<String, &Person> =
+        people.iter().map(|p| (key(&p.employee_no), p)).collect();
+    let mut staff_of: HashMap<String, Vec<&Person>> = HashMap::new();
     for visit in &reading.visits {
         let row = visit.rows[0];
-        let site = sites.iter().find(|s| key(&s.id) == key(&visit.site)).or_else(|| {
-            let named: Vec<&Site> =
-                sites.iter().filter(|s| key(&s.name) == key(&visit.site)).collect();
-            (named.len() == 1).then(|| named[0])
+        let wanted = key(&visit.site);
+        let site = site_by_id.get(&wanted).copied().or_else(|| {
+            sites_by_name.get(&wanted).filter(|named| named.len() == 1).map(|named| named[0])
         });
         let Some(site) = site else {
             problems.push(RowProblem {
@@ -393,17 +403,19 @@ pub fn plan(
             });
             continue;
         };
-        let here = under(&site.id, sites);
-        let staff: Vec<&Person> =
-            people.iter().filter(|p| p.site.as_ref().is_some_and(|s| here.contains(s))).collect();
+        let staff = staff_of.entry(site.id.clone()).or_insert_with(|| {
+            let here = under(&site.id, sites);
+            people.iter().filter(|p| p.site.as_ref().is_some_and(|s| here.contains(s))).collect()
+        });
         let person = match &visit.person {
             None => None,
             Some(named) => {
-                if let Some(p) = people.iter().find(|p| key(&p.employee_no) == key(named)) {
-                    Some(p)
+                let wanted = key(named);
+                if let Some(p) = by_number.get(&wanted) {
+                    Some(*p)
                 } else {
                     let called: Vec<&&Person> =
-                        staff.iter().filter(|p| key(&p.name) == key(named)).collect();
+                        staff.iter().filter(|p| key(&p.name) == wanted).collect();
                     match called.len() {
                         1 => Some(*called[0]),
                         0 => {
@@ -429,6 +441,7 @@ pub fn plan(
                 }
             }
         };
+        let staff = staff.clone();
         let (finding, items) = finding_rows(visit, firm, &site.id, person, source, now);
         out.events.push(FindingEvent {
             id: stable_uuid(&format!("finding-imported:{}", finding.id)),

@@ -244,6 +244,46 @@ fn exercise(store: &mut dyn RecordStore, dir: &Path) {
     assert_eq!(waived.waiver().map(|w| w.reason.as_str()), Some("已当面辅导"));
     assert_eq!(progress(&waived.schedule(status), &[], NOW).state, DrillState::Waived);
     assert_eq!(store.drills(None).unwrap().len(), 4);
+
+    // A contested verdict and its review, through the same store.
+    let attempt = new_id();
+    store
+        .begin_attempt(&courtesy_records::AttemptStart {
+            id: attempt.clone(),
+            person: Some(people[0].id.clone()),
+            trainee_name: None,
+            scenario: "gate-guard-asleep".into(),
+            scenario_hash: String::new(),
+            mode: courtesy_core::Mode::Exam,
+            assignment: None,
+            seed: 1,
+            session: new_id(),
+            started_at: NOW,
+        })
+        .unwrap();
+    store
+        .contest(&courtesy_records::Contest {
+            id: new_id(),
+            attempt: attempt.clone(),
+            turn: 1,
+            comment: "我起身问候了".into(),
+            at: NOW,
+        })
+        .unwrap();
+    let views = courtesy_records::review::contest_views(&*store).unwrap();
+    assert_eq!(views.len(), 1);
+    assert_eq!(views[0].attempt.id, attempt);
+    let decision = courtesy_records::findings::Decision::Uphold;
+    store
+        .review(&courtesy_records::findings::Review::new(
+            &views[0].contest.id,
+            decision,
+            "",
+            "T001",
+        ))
+        .unwrap();
+    let views = courtesy_records::review::contest_views(&*store).unwrap();
+    assert_eq!(views[0].review.as_ref().map(|r| r.decision), Some(decision));
 }
 
 #[test]
