@@ -965,3 +965,86 @@ fn a_drill_from_a_finding_shows_on_my_training_and_an_exam_counts() {
     let training = app.world().resource::<Training>();
     assert_eq!(training.drills[0].progress.state, DrillState::Resting);
 }
+
+/// The trainer's screen: the month's report arrives from the records
+/// thread, is laid out within the window at every size, and is exported
+/// to an Excel workbook and a printable page beside the records.
+#[test]
+fn the_trainer_screen_shows_the_month_and_exports_it() {
+    use courtesy::app::records::{RecordsPlugin, Training};
+    use courtesy_records::{AttemptEnd, AttemptStart, Person, RecordStore, SqliteStore, new_id};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("records.sqlite");
+    {
+        let mut store = SqliteStore::open(&db).unwrap();
+        let person = Person {
+            id: new_id(),
+            employee_no: "E001".into(),
+            name: "王芳".into(),
+            site: None,
+            role: courtesy_core::curriculum::JobRole::CallCentre,
+            hired_on: None,
+        };
+        store.add_person(&person).unwrap();
+        let id = new_id();
+        let at = courtesy_records::model::now();
+        store
+            .begin_attempt(&AttemptStart {
+                id: id.clone(),
+                person: Some(person.id.clone()),
+                trainee_name: None,
+                scenario: "phone-three-rings".into(),
+                scenario_hash: String::new(),
+                mode: courtesy_core::Mode::Exam,
+                assignment: None,
+                seed: 1,
+                session: new_id(),
+                started_at: at,
+            })
+            .unwrap();
+        store
+            .finish_attempt(&AttemptEnd {
+                attempt: id,
+                finished_at: at,
+                score: 90,
+                verdict: courtesy_core::Verdict::Pass,
+                critical_miss: false,
+                ending: None,
+            })
+            .unwrap();
+    }
+    let mut app = app_saving_to(None);
+    app.add_plugins(RecordsPlugin { db: Some(db.clone()), person: None });
+    update_until(&mut app, "the roster", |app| app.world().resource::<Training>().roster_loaded);
+    send(&mut app, GameCommand::OpenTrainer);
+    assert_eq!(*app.world().resource::<State<AppState>>().get(), AppState::Trainer);
+    update_until(&mut app, "the report", |app| {
+        app.world().resource::<Training>().report.as_ref().is_some_and(|r| r.is_ok())
+    });
+    {
+        let training = app.world().resource::<Training>();
+        let Some(Ok(report)) = &training.report else { unreachable!() };
+        assert_eq!(report.people, 1);
+        assert_eq!(report.scenarios[0].scenario, "phone-three-rings");
+        assert_eq!((report.scenarios[0].attempts, report.scenarios[0].passed), (1, 1));
+        for locale in [Locale::ZhCn, Locale::EnUs] {
+            let m = courtesy_core::Messages::new(locale);
+            for (w, h) in [(800.0, 600.0), (1366.0, 768.0)] {
+                let extent = extent_of(w, h, |ui| {
+                    let _ = courtesy::app::ui::trainer::trainer(ui, &m, training);
+                });
+                assert!(extent.max.x <= w + 0.5, "{locale:?} {w}x{h}: reaches x={}", extent.max.x);
+            }
+        }
+    }
+    send(&mut app, GameCommand::ExportReport);
+    update_until(&mut app, "the export", |app| {
+        app.world().resource::<Training>().exported.is_some()
+    });
+    let training = app.world().resource::<Training>();
+    let Some(Ok(files)) = &training.exported else { panic!("{:?}", training.exported) };
+    assert_eq!(files.len(), 2);
+    assert!(files.iter().all(|f| f.starts_with(dir.path().join("reports")) && f.exists()));
+    send(&mut app, GameCommand::ToMenu);
+    assert_eq!(*app.world().resource::<State<AppState>>().get(), AppState::Menu);
+}

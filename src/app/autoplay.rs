@@ -1,7 +1,8 @@
 //! `play --autoplay FILE --screenshot DIR`: plays scripted input (one line a
 //! turn, as in the terminal mode) in the real window, writes a PNG of the
 //! menu, the briefing, every prompt before it is answered, every turn's
-//! feedback and the debrief, then exits.
+//! feedback and the debrief, then exits. A script whose first line is
+//! `/trainer` pictures the menu and the trainer's screen instead.
 //! Used for the README's pictures and the render test.
 
 use std::collections::VecDeque;
@@ -12,6 +13,7 @@ use bevy::render::view::screenshot::{Screenshot, save_to_disk};
 
 use courtesy_core::Input;
 
+use super::records::Training;
 use super::scenario_assets::LiveLibrary;
 use super::state::{AppState, CurrentPlay, GameCommand, LastTurn, Preferences};
 use super::ui::menu::MenuSelection;
@@ -76,6 +78,7 @@ fn drive(
     library: Res<LiveLibrary>,
     mut menu: ResMut<MenuSelection>,
     mut prefs: ResMut<Preferences>,
+    training: Option<Res<Training>>,
     mut out: MessageWriter<GameCommand>,
     mut exit: MessageWriter<AppExit>,
 ) {
@@ -114,7 +117,18 @@ fn drive(
                 return;
             }
             shoot(&mut commands, &mut auto, "menu");
+            if auto.lines.front().is_some_and(|l| l == "/trainer") {
+                auto.lines.pop_front();
+                out.write(GameCommand::OpenTrainer);
+                return;
+            }
             out.write(GameCommand::Open { scenario: auto.scenario.clone() });
+        }
+        AppState::Trainer => {
+            if training.is_none_or(|t| t.report.is_some()) {
+                shoot(&mut commands, &mut auto, "trainer");
+                auto.exiting = Some(0);
+            }
         }
         AppState::Briefing => {
             // A scripted run plays under a name of its own.

@@ -144,6 +144,7 @@ impl Game<'_> {
                     self.open(&id);
                 }
             }
+            GameCommand::OpenTrainer => self.next_screen.set(AppState::Trainer),
             GameCommand::ToMenu => {
                 // A session left half-way can be continued from the menu.
                 if let Some(session) = self.play.session.take()
@@ -160,7 +161,10 @@ impl Game<'_> {
             GameCommand::SetLocale(locale) => self.prefs.messages = Messages::new(locale),
             GameCommand::SetMode(mode) => self.prefs.mode = mode,
             // The records plugin's: who is playing, and contests.
-            GameCommand::ChoosePerson(_) | GameCommand::Contest => {}
+            GameCommand::ChoosePerson(_)
+            | GameCommand::Contest
+            | GameCommand::ShowReport { .. }
+            | GameCommand::ExportReport => {}
         }
     }
 

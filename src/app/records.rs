@@ -15,12 +15,15 @@ use bevy::prelude::*;
 use bevy::window::RequestRedraw;
 use courtesy_core::curriculum::{self, AssignmentStatus, Curriculum, Progress};
 use courtesy_core::drill::scenarios_for;
+use courtesy_core::{Library, Locale, Messages};
+use courtesy_records::export;
 use courtesy_records::findings::{DrillRow, DrillView, drill_views};
 use courtesy_records::journal::{Journal, Write};
 use courtesy_records::model::{content_hash, now};
+use courtesy_records::report::{self, Period, Report};
 use courtesy_records::{
     Assignment, AttemptEnd, AttemptStart, AttemptSummary, CertificationRow, Person, RecordStore,
-    SqliteStore, TurnRow, new_id,
+    Site, SqliteStore, TurnRow, new_id,
 };
 
 use super::scenario_assets::LiveLibrary;
@@ -65,6 +68,19 @@ enum Request {
     Certify(CertificationRow),
     /// The curricula, checked against these scenario ids.
     Curricula(HashSet<String>),
+    /// A month's report for the trainer's screen.
+    Report {
+        period: Period,
+        site: Option<String>,
+        library: Arc<Library>,
+        curricula: Vec<Curriculum>,
+    },
+    /// The report written as XLSX and HTML into `dir`, in this language.
+    Export {
+        report: Box<Report>,
+        locale: Locale,
+        dir: PathBuf,
+    },
 }
 
 /// A reply from the writer thread.
@@ -77,6 +93,10 @@ enum Reply {
         drills: Vec<DrillView>,
     },
     Curricula(Vec<Curriculum>),
+    /// The report asked for, with the sites to choose from.
+    Report(Result<Box<Report>, String>, Vec<Site>),
+    /// The files a report was written to, or why it could not be.
+    Exported(Result<Vec<PathBuf>, String>),
     /// Writes waiting, and the last problem (none once they are through).
     Status {
         pending: usize,
@@ -115,6 +135,20 @@ pub struct Training {
     pub drills: Vec<DrillView>,
     /// Each scenario's id and tags, for the drills' scenarios.
     scenario_tags: Arc<Vec<(String, Vec<String>)>>,
+    /// The trainer's screen: the report shown (none while it is read).
+    pub report: Option<Result<Box<Report>, String>>,
+    /// The month shown, `YYYY-MM`.
+    pub report_month: String,
+    /// The site shown (none: every site).
+    pub report_site: Option<String>,
+    /// The sites to choose from.
+    pub sites: Vec<Site>,
+    /// The files the last export wrote, or why it failed.
+    pub exported: Option<Result<Vec<PathBuf>, String>>,
+    /// The scenarios as compiled, for the report's rule names.
+    library: Arc<Library>,
+    /// Where exports are written.
+    export_dir: Option<PathBuf>,
 }
 
 /// One assignment as the menu shows it.
@@ -132,6 +166,8 @@ pub struct AssignmentView<'a> {
 impl Training {
     /// Starts the writer thread on the records at `path` (none: no records).
     fn start(path: Option<PathBuf>) -> Training {
+        // Exports go beside the records: `reports/` in the state folder.
+        let export_dir = path.as_ref().and_then(|p| p.parent()).map(|d| d.join("reports"));
         let (reply_tx, replies) = channel();
         let requests = path.map(|path| {
             let (tx, rx) = channel();
@@ -158,12 +194,31 @@ impl Training {
             contested: None,
             drills: Vec::new(),
             scenario_tags: Arc::default(),
+            report: None,
+            report_month: curriculum::date(now())[..7].to_string(),
+            report_site: None,
+            sites: Vec::new(),
+            exported: None,
+            library: Arc::default(),
+            export_dir,
         }
     }
 
     /// Records without a thread or a file, for tests of the screens.
     pub fn empty() -> Training {
         Training::start(None)
+    }
+
+    /// Asks for the report of the month and site chosen.
+    fn ask_report(&mut self) {
+        let Some(period) = Period::month(&self.report_month) else { return };
+        self.report = None;
+        self.send(Request::Report {
+            period,
+            site: self.report_site.clone(),
+            library: self.library.clone(),
+            curricula: self.curricula.clone(),
+        });
     }
 
     /// Asks for a person's history, assignments and drills.
@@ -255,6 +310,16 @@ fn writer(path: PathBuf, requests: Receiver<Request>, replies: Sender<Reply>) {
                 let ids: HashSet<&str> = ids.iter().map(String::as_str).collect();
                 let _ = replies.send(Reply::Curricula(crate::curricula::load(&ids).0));
             }
+            Request::Report { period, site, library, curricula } => {
+                let Some(s) = &store else { continue };
+                let report = report::build(s, &library, &curricula, period, site.as_deref(), now())
+                    .map(Box::new)
+                    .map_err(|e| e.to_string());
+                let _ = replies.send(Reply::Report(report, s.sites().unwrap_or_default()));
+            }
+            Request::Export { report, locale, dir } => {
+                let _ = replies.send(Reply::Exported(export_files(&report, locale, &dir)));
+            }
         }
         if journal.pending() == 0 {
             continue;
@@ -266,6 +331,26 @@ fn writer(path: PathBuf, requests: Receiver<Request>, replies: Sender<Reply>) {
             let _ = replies.send(Reply::Status { pending: journal.pending(), problem });
         }
     }
+}
+
+/// Writes `report` as `<month>[-site].xlsx` and `.html` into `dir`.
+fn export_files(
+    report: &Report,
+    locale: Locale,
+    dir: &std::path::Path,
+) -> Result<Vec<PathBuf>, String> {
+    let m = Messages::new(locale);
+    std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+    let mut name = courtesy_core::curriculum::date(report.period.from)[..7].to_string();
+    if let Some(site) = &report.site {
+        name.push('-');
+        name.extend(site.chars().filter(|c| c.is_alphanumeric() || *c == '-'));
+    }
+    let xlsx = dir.join(format!("{name}.xlsx"));
+    let html = dir.join(format!("{name}.html"));
+    std::fs::write(&xlsx, export::xlsx(report, &m)?).map_err(|e| e.to_string())?;
+    std::fs::write(&html, export::html(report, &m)?).map_err(|e| e.to_string())?;
+    Ok(vec![xlsx, html])
 }
 
 /// Takes the writer thread's replies; wakes the window while the roster is
@@ -315,6 +400,11 @@ fn receive_replies(
                     training.load(me);
                 }
             }
+            Reply::Report(report, sites) => {
+                training.report = Some(report);
+                training.sites = sites;
+            }
+            Reply::Exported(files) => training.exported = Some(files),
             Reply::Status { pending, problem } => {
                 training.pending = pending;
                 training.problem = problem;
@@ -363,6 +453,24 @@ fn apply_commands(
                 })));
                 training.contested = here;
             }
+            GameCommand::OpenTrainer => training.ask_report(),
+            GameCommand::ShowReport { month, site } => {
+                training.report_month = month.clone();
+                training.report_site = site.clone();
+                training.ask_report();
+            }
+            GameCommand::ExportReport => {
+                let (Some(Ok(report)), Some(dir)) = (&training.report, &training.export_dir) else {
+                    continue;
+                };
+                let request = Request::Export {
+                    report: report.clone(),
+                    locale: prefs.messages.locale(),
+                    dir: dir.clone(),
+                };
+                training.exported = None;
+                training.send(request);
+            }
             GameCommand::ChoosePerson(None) => {
                 training.me = None;
                 training.history.clear();
@@ -391,6 +499,7 @@ fn load_curricula(library: Res<LiveLibrary>, mut training: ResMut<Training>, mut
     *seen = library.generation;
     let ids = library.scenarios().iter().map(|s| s.id().to_string()).collect();
     training.send(Request::Curricula(ids));
+    training.library = Arc::new(Library { scenarios: library.scenarios(), ..Library::default() });
     training.scenario_tags = Arc::new(
         library.scenarios().iter().map(|s| (s.id().to_string(), s.scenario.tags.clone())).collect(),
     );

@@ -33,6 +33,8 @@ pub enum AppState {
     Playing,
     /// The result.
     Debrief,
+    /// The trainer's screen: a month's report with charts, and its exports.
+    Trainer,
 }
 
 /// While playing: answering the prompt, or reading the last turn's
@@ -82,6 +84,18 @@ pub enum GameCommand {
     /// The trainee thinks the verdict of the turn explained is wrong (the
     /// records plugin keeps it for the trainers' review).
     Contest,
+    /// Open the trainer's screen.
+    OpenTrainer,
+    /// Show the report of this month (`YYYY-MM`) for this site (by id; none
+    /// for every site).
+    ShowReport {
+        /// The month.
+        month: String,
+        /// The site.
+        site: Option<String>,
+    },
+    /// Write the report shown as an Excel workbook and a printable page.
+    ExportReport,
 }
 
 /// Who plays, how, and the language shown.

@@ -158,6 +158,13 @@ impl MenuView<'_> {
             if m.locale() == Locale::EnUs {
                 kinsoku::label(ui, RichText::new(m.get("ui-content-language")).color(MUTED));
             }
+            // The trainer's screen, where there are records to report on.
+            if training.roster_loaded
+                && !training.roster.is_empty()
+                && ui.button(m.get("ui-trainer-open")).clicked()
+            {
+                out.push(GameCommand::OpenTrainer);
+            }
         });
         if locale != m.locale() {
             out.push(GameCommand::SetLocale(locale));

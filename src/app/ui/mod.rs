@@ -1,5 +1,5 @@
 //! The egui layer: one plugin per screen (`menu`, `briefing`, `playing`,
-//! `debrief`, and the `authoring` diagnostics window), each drawing only in
+//! `debrief`, `trainer`, and the `authoring` diagnostics window), each drawing only in
 //! its own state, over the shared `widgets`. This module installs the
 //! bundled CJK font and the theme, and works around two bevy_egui habits
 //! that kept the reactive window redrawing. The centre of the window stays
@@ -12,6 +12,7 @@ pub mod kinsoku;
 pub mod menu;
 pub mod playing;
 pub mod system_fonts;
+pub mod trainer;
 pub mod widgets;
 
 use bevy::prelude::*;
@@ -49,6 +50,7 @@ impl Plugin for UiPlugin {
                 briefing::BriefingPlugin,
                 playing::PlayingPlugin,
                 debrief::DebriefPlugin,
+                trainer::TrainerPlugin,
                 system_fonts::SystemFontsPlugin,
             ));
         if self.authoring {

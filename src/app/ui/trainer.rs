@@ -1,0 +1,245 @@
+//! The trainer's screen: a month's report for a site or the whole
+//! company, each section as a bar chart (egui_plot) beside its numbers, the
+//! people as a table, and the export to an Excel workbook and a printable
+//! page. It paints the same sections `courtesy report` prints and writes
+//! (`courtesy_records::export::sections`); the records thread reads them,
+//! never the frame.
+
+use bevy::prelude::*;
+use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
+use courtesy_core::Messages;
+use courtesy_records::export::{self, Cell, Section};
+use courtesy_records::report::Period;
+use egui::{Key, RichText};
+use egui_plot::{Bar, BarChart, Plot};
+
+use super::kinsoku;
+use super::widgets::{ACCENT, BAD, GOOD, MUTED, heading};
+use super::{DrawScreens, panel_frame, root_ui};
+use crate::app::records::Training;
+use crate::app::state::{AppState, GameCommand, Preferences};
+
+/// Draws the trainer's screen while it is the screen.
+pub struct TrainerPlugin;
+
+impl Plugin for TrainerPlugin {
+    fn build(&self, app: &mut App) {
+        app.add_systems(
+            EguiPrimaryContextPass,
+            draw.in_set(DrawScreens).run_if(in_state(AppState::Trainer)),
+        );
+    }
+}
+
+fn draw(
+    mut contexts: EguiContexts,
+    prefs: Res<Preferences>,
+    training: Res<Training>,
+    mut out: MessageWriter<GameCommand>,
+) -> Result {
+    let ctx = contexts.ctx_mut()?.clone();
+    let mut root = root_ui(&ctx);
+    egui::CentralPanel::default().frame(panel_frame()).show(&mut root, |ui| {
+        out.write_batch(trainer(ui, &prefs.messages, &training));
+    });
+    if ctx.input(|i| i.key_pressed(Key::Escape)) {
+        out.write(GameCommand::ToMenu);
+    }
+    Ok(())
+}
+
+/// The screen's contents: the bar of choices, then the report.
+pub fn trainer(ui: &mut egui::Ui, m: &Messages, training: &Training) -> Vec<GameCommand> {
+    let mut out = Vec::new();
+    heading(ui, m.get("ui-trainer"));
+    ui.horizontal_wrapped(|ui| {
+        let month = &training.report_month;
+        let shift = |by: i32| {
+            let period = Period::month(month)?;
+            let day = if by < 0 { period.from - 86_400 } else { period.to };
+            Some(courtesy_core::curriculum::date(day)[..7].to_string())
+        };
+        if ui.button("◀").clicked()
+            && let Some(before) = shift(-1)
+        {
+            out.push(GameCommand::ShowReport { month: before, site: training.report_site.clone() });
+        }
+        ui.label(RichText::new(month).strong());
+        if ui.button("▶").clicked()
+            && let Some(after) = shift(1)
+        {
+            out.push(GameCommand::ShowReport { month: after, site: training.report_site.clone() });
+        }
+        let all = m.get("report-site-all");
+        let shown = training
+            .report_site
+            .as_ref()
+            .and_then(|id| training.sites.iter().find(|s| &s.id == id))
+            .map_or(all.clone(), |s| s.name.clone());
+        egui::ComboBox::from_id_salt("trainer-site").selected_text(shown).show_ui(ui, |ui| {
+            if ui.selectable_label(training.report_site.is_none(), all).clicked() {
+                out.push(GameCommand::ShowReport { month: month.clone(), site: None });
+            }
+            for s in &training.sites {
+                let on = training.report_site.as_ref() == Some(&s.id);
+                if ui.selectable_label(on, &s.name).clicked() {
+                    out.push(GameCommand::ShowReport {
+                        month: month.clone(),
+                        site: Some(s.id.clone()),
+                    });
+                }
+            }
+        });
+        if ui.button(m.get("ui-trainer-export")).clicked() {
+            out.push(GameCommand::ExportReport);
+        }
+        if ui.button(m.get("ui-back")).clicked() {
+            out.push(GameCommand::ToMenu);
+        }
+    });
+    match &training.exported {
+        Some(Ok(files)) => {
+            for f in files {
+                let text = m.format("report-written", &[("file", f.display().to_string().into())]);
+                kinsoku::label(ui, RichText::new(text).color(GOOD));
+            }
+        }
+        Some(Err(e)) => {
+            kinsoku::label(ui, RichText::new(e.as_str()).color(BAD));
+        }
+        None => {}
+    }
+    ui.separator();
+    let report = match &training.report {
+        None => {
+            kinsoku::label(ui, RichText::new(m.get("ui-trainer-loading")).color(MUTED));
+            return out;
+        }
+        Some(Err(e)) => {
+            let text = m.format("records-held", &[("detail", e.as_str().into())]);
+            kinsoku::label(ui, RichText::new(text).color(BAD));
+            return out;
+        }
+        Some(Ok(report)) => report,
+    };
+    let (title, sub) = export::heading(report, m);
+    kinsoku::label(ui, RichText::new(title).strong());
+    kinsoku::label(ui, RichText::new(sub).color(MUTED));
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        for s in export::sections(report, m) {
+            ui.add_space(8.0);
+            kinsoku::label(ui, RichText::new(&s.title).strong().color(ACCENT));
+            if s.rows.is_empty() {
+                kinsoku::label(ui, RichText::new(m.get("report-none")).color(MUTED));
+                continue;
+            }
+            if !s.chart.is_empty() {
+                chart(ui, &s);
+            }
+            table(ui, &s);
+        }
+    });
+    out
+}
+
+/// A section's chart: one horizontal bar per row (per charted column, side
+/// by side), labelled with the row's first cell.
+fn chart(ui: &mut egui::Ui, s: &Section) {
+    const COLOURS: [egui::Color32; 4] =
+        [GOOD, egui::Color32::from_rgb(0xf9, 0xa8, 0x25), BAD, ACCENT];
+    let rows: Vec<&Vec<Cell>> = s
+        .rows
+        .iter()
+        .filter(|r| s.chart.iter().any(|&c| matches!(r.get(c), Some(Cell::Number(_)))))
+        .take(20)
+        .collect();
+    let labels: Vec<String> = rows.iter().map(|r| short(&cell(&r[0]), 14)).collect();
+    let n = s.chart.len() as f64;
+    let charts: Vec<BarChart> = s
+        .chart
+        .iter()
+        .enumerate()
+        .map(|(k, &c)| {
+            let colour = COLOURS[k % COLOURS.len()];
+            let bars = rows
+                .iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    let value = match r.get(c) {
+                        Some(Cell::Number(v)) => f64::from(*v),
+                        _ => 0.0,
+                    };
+                    // Rows top to bottom; the series of a row side by side.
+                    let y = -(i as f64) + (k as f64 - (n - 1.0) / 2.0) * (0.8 / n);
+                    Bar::new(y, value).width(0.8 / n).name(&labels[i]).fill(colour)
+                })
+                .collect();
+            BarChart::new(s.headings[c].clone(), bars)
+                .color(COLOURS[k % COLOURS.len()])
+                .horizontal()
+        })
+        .collect();
+    let height = (rows.len() as f32 * 26.0 + 60.0).clamp(130.0, 520.0);
+    let names = labels.clone();
+    let mut plot = Plot::new(format!("chart-{}", s.key))
+        .height(height)
+        .allow_zoom(false)
+        .allow_drag(false)
+        .allow_scroll(false)
+        .show_grid([true, false])
+        .include_x(0.0)
+        .y_axis_min_width(110.0)
+        .y_axis_formatter(move |mark, _| {
+            let i = (-mark.value).round();
+            if (mark.value + i).abs() < 0.01 && i >= 0.0 {
+                names.get(i as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .legend(egui_plot::Legend::default());
+    if s.percent {
+        plot = plot.include_x(100.0);
+    }
+    plot.show(ui, |p| {
+        for c in charts {
+            p.bar_chart(c);
+        }
+    });
+}
+
+/// A section's numbers as a striped grid.
+fn table(ui: &mut egui::Ui, s: &Section) {
+    egui::Grid::new(format!("table-{}", s.key)).striped(true).spacing([16.0, 4.0]).show(ui, |ui| {
+        for h in &s.headings {
+            ui.label(RichText::new(h).strong());
+        }
+        ui.end_row();
+        for row in &s.rows {
+            for c in row {
+                match c {
+                    Cell::Text(t) => ui.label(short(t, 40)),
+                    Cell::Number(n) => ui.label(n.to_string()),
+                };
+            }
+            ui.end_row();
+        }
+    });
+}
+
+fn cell(c: &Cell) -> String {
+    match c {
+        Cell::Text(t) => t.clone(),
+        Cell::Number(n) => n.to_string(),
+    }
+}
+
+/// At most `max` characters, with an ellipsis when cut.
+fn short(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut out: String = text.chars().take(max - 1).collect();
+    out.push('…');
+    out
+}
