@@ -176,6 +176,9 @@ fn a_finding_becomes_a_drill_passed_on_two_separate_days() {
     assert!(std::fs::read_to_string(&html).unwrap().contains("各网点暗访复训"));
     let text = t.ok(&["report"]);
     assert!(text.contains("培训报表：全部网点") && text.contains("各网点暗访复训"), "{text}");
+    let text = t.ok(&["report", "--person", "E001"]);
+    assert!(text.contains("张伟（E001）的练习记录"), "{text}");
+    assert!(text.contains("电话响了：三声之内接起 · 考试"), "{text}");
     // A month that is not one is refused in words.
     let out = t.courtesy().args(["report", "--month", "2026-13"]).output().unwrap();
     assert_eq!(out.status.code(), Some(1));

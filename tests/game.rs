@@ -1045,6 +1045,19 @@ fn the_trainer_screen_shows_the_month_and_exports_it() {
     let Some(Ok(files)) = &training.exported else { panic!("{:?}", training.exported) };
     assert_eq!(files.len(), 2);
     assert!(files.iter().all(|f| f.starts_with(dir.path().join("reports")) && f.exists()));
+    // One person's history of the month, first.
+    let month = app.world().resource::<Training>().report_month.clone();
+    send(&mut app, GameCommand::ShowReport { month, site: None, person: Some("E001".into()) });
+    update_until(&mut app, "the person's history", |app| {
+        let training = app.world().resource::<Training>();
+        matches!(&training.report, Some(Ok(r)) if r.history.is_some())
+    });
+    {
+        let training = app.world().resource::<Training>();
+        let Some(Ok(report)) = &training.report else { unreachable!() };
+        let (who, rows) = report.history.as_ref().unwrap();
+        assert_eq!((who.name.as_str(), rows.len()), ("王芳", 1));
+    }
     send(&mut app, GameCommand::ToMenu);
     assert_eq!(*app.world().resource::<State<AppState>>().get(), AppState::Menu);
 }

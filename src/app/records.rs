@@ -72,6 +72,7 @@ enum Request {
     Report {
         period: Period,
         site: Option<String>,
+        person: Option<String>,
         library: Arc<Library>,
         curricula: Vec<Curriculum>,
     },
@@ -141,6 +142,8 @@ pub struct Training {
     pub report_month: String,
     /// The site shown (none: every site).
     pub report_site: Option<String>,
+    /// The person whose history is shown (employee number).
+    pub report_person: Option<String>,
     /// The sites to choose from.
     pub sites: Vec<Site>,
     /// The files the last export wrote, or why it failed.
@@ -197,6 +200,7 @@ impl Training {
             report: None,
             report_month: curriculum::date(now())[..7].to_string(),
             report_site: None,
+            report_person: None,
             sites: Vec::new(),
             exported: None,
             library: Arc::default(),
@@ -216,6 +220,7 @@ impl Training {
         self.send(Request::Report {
             period,
             site: self.report_site.clone(),
+            person: self.report_person.clone(),
             library: self.library.clone(),
             curricula: self.curricula.clone(),
         });
@@ -310,11 +315,15 @@ fn writer(path: PathBuf, requests: Receiver<Request>, replies: Sender<Reply>) {
                 let ids: HashSet<&str> = ids.iter().map(String::as_str).collect();
                 let _ = replies.send(Reply::Curricula(crate::curricula::load(&ids).0));
             }
-            Request::Report { period, site, library, curricula } => {
+            Request::Report { period, site, person, library, curricula } => {
                 let Some(s) = &store else { continue };
-                let report = report::build(s, &library, &curricula, period, site.as_deref(), now())
-                    .map(Box::new)
-                    .map_err(|e| e.to_string());
+                let mut report =
+                    report::build(s, &library, &curricula, period, site.as_deref(), now());
+                if let (Ok(built), Some(no)) = (&report, &person) {
+                    report = report::with_history(built.clone(), s, &library, no)
+                        .map(|r| r.unwrap_or_else(|| built.clone()));
+                }
+                let report = report.map(Box::new).map_err(|e| e.to_string());
                 let _ = replies.send(Reply::Report(report, s.sites().unwrap_or_default()));
             }
             Request::Export { report, locale, dir } => {
@@ -454,9 +463,10 @@ fn apply_commands(
                 training.contested = here;
             }
             GameCommand::OpenTrainer => training.ask_report(),
-            GameCommand::ShowReport { month, site } => {
+            GameCommand::ShowReport { month, site, person } => {
                 training.report_month = month.clone();
                 training.report_site = site.clone();
+                training.report_person = person.clone();
                 training.ask_report();
             }
             GameCommand::ExportReport => {

@@ -87,12 +87,14 @@ pub enum GameCommand {
     /// Open the trainer's screen.
     OpenTrainer,
     /// Show the report of this month (`YYYY-MM`) for this site (by id; none
-    /// for every site).
+    /// for every site), with this person's history (by employee number).
     ShowReport {
         /// The month.
         month: String,
         /// The site.
         site: Option<String>,
+        /// The person.
+        person: Option<String>,
     },
     /// Write the report shown as an Excel workbook and a printable page.
     ExportReport,

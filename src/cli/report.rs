@@ -1,4 +1,5 @@
-//! `courtesy report`: a month's training for trainers, on the terminal
+//! `courtesy report`: a month's training for trainers (and, with
+//! `--person`, one person's attempts of the month), on the terminal
 //! (tables with bars), as JSON, or written for others: CSV files with a
 //! byte-order mark, an XLSX workbook with native charts, a printable HTML
 //! page with inline SVG charts.
@@ -9,7 +10,7 @@ use std::process::ExitCode;
 use clap::Args;
 use courtesy_records::export::{self, Cell, Section};
 use courtesy_records::model::now;
-use courtesy_records::report::{Period, build};
+use courtesy_records::report::{Period, build, with_history};
 
 use super::training::{curricula, open};
 use super::{Context, Outcome, terminal};
@@ -24,6 +25,9 @@ pub struct ReportArgs {
     /// Only this site (its name or id) and the sites below it.
     #[arg(long)]
     pub site: Option<String>,
+    /// Also this person's attempts of the month (employee number), first.
+    #[arg(long)]
+    pub person: Option<String>,
     /// As JSON.
     #[arg(long)]
     pub json: bool,
@@ -60,7 +64,11 @@ pub fn run(context: &Context, args: ReportArgs) -> Outcome {
     };
     let library = context.library();
     let curricula = curricula(context, &library);
-    let report = build(&*store, &library, &curricula, period, site.as_deref(), at)?;
+    let mut report = build(&*store, &library, &curricula, period, site.as_deref(), at)?;
+    if let Some(no) = &args.person {
+        report = with_history(report, &*store, &library, no)?
+            .ok_or_else(|| CliError::UnknownPerson(no.clone()))?;
+    }
     let io = |path: &PathBuf| {
         let path = path.clone();
         move |source| CliError::Io { path: path.clone(), source }

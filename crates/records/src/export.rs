@@ -49,7 +49,36 @@ pub fn sections(report: &Report, m: &Messages) -> Vec<Section> {
     let h = |keys: &[&str]| keys.iter().map(|k| m.get(&format!("report-col-{k}"))).collect();
     let t = |s: &str| Cell::Text(s.to_string());
     let n = Cell::Number;
-    vec![
+    let history = report.history.as_ref().map(|(who, rows)| Section {
+        key: "history",
+        title: m.format(
+            "report-history",
+            &[("name", who.name.as_str().into()), ("no", who.employee_no.as_str().into())],
+        ),
+        headings: h(&["date", "scenario", "mode", "score", "verdict", "turns"]),
+        rows: rows
+            .iter()
+            .map(|r| {
+                let mode = if r.exam { "report-exam" } else { "report-practice" };
+                let verdict = match r.passed {
+                    Some(true) => m.verdict(courtesy_core::Verdict::Pass),
+                    Some(false) => m.verdict(courtesy_core::Verdict::Fail),
+                    None => m.get("report-unfinished"),
+                };
+                vec![
+                    t(&courtesy_core::curriculum::date(r.started_at)),
+                    t(&m.scenario_title(&r.scenario, &r.title)),
+                    t(&m.get(mode)),
+                    r.score.map_or_else(|| t("—"), |s| n(u32::from(s))),
+                    t(&verdict),
+                    n(r.turns),
+                ]
+            })
+            .collect(),
+        chart: vec![],
+        percent: false,
+    });
+    let mut all = vec![
         Section {
             key: "completion",
             title: m.get("report-completion"),
@@ -164,7 +193,12 @@ pub fn sections(report: &Report, m: &Messages) -> Vec<Section> {
             chart: vec![],
             percent: false,
         },
-    ]
+    ];
+    // One person's history first, when the report is about them.
+    if let Some(history) = history {
+        all.insert(0, history);
+    }
+    all
 }
 
 /// The report's heading lines: title, period, site, people and findings.

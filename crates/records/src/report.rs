@@ -184,6 +184,76 @@ pub struct Report {
     pub findings: u32,
     /// Each person's month.
     pub persons: Vec<PersonStat>,
+    /// One person's attempts in the period, when the report is asked for
+    /// one ([`with_history`]): whose, and each attempt.
+    pub history: Option<(PersonStat, Vec<HistoryRow>)>,
+}
+
+/// One attempt of a person's history.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct HistoryRow {
+    /// When it began.
+    pub started_at: u64,
+    /// The scenario's id.
+    pub scenario: String,
+    /// Its title.
+    pub title: String,
+    /// Practice or exam.
+    pub exam: bool,
+    /// 0 to 100, once it ended.
+    pub score: Option<u8>,
+    /// Passed, once it ended.
+    pub passed: Option<bool>,
+    /// Turns played.
+    pub turns: u32,
+}
+
+/// The report with one person's history in its period added (the person
+/// by employee number); `None` when no one has that number.
+pub fn with_history(
+    mut report: Report,
+    store: &(impl Findings + ?Sized),
+    library: &Library,
+    employee_no: &str,
+) -> Result<Option<Report>, RecordError> {
+    let people = store.people()?;
+    let Some(person) = people.iter().find(|p| p.employee_no == employee_no) else {
+        return Ok(None);
+    };
+    let sites = store.sites()?;
+    let site = person
+        .site
+        .as_ref()
+        .and_then(|id| sites.iter().find(|s| &s.id == id))
+        .map_or_else(String::new, |s| s.name.clone());
+    let rows: Vec<HistoryRow> = store
+        .history(&person.id)?
+        .into_iter()
+        .filter(|a| (report.period.from..report.period.to).contains(&a.start.started_at))
+        .map(|a| HistoryRow {
+            started_at: a.start.started_at,
+            title: library
+                .scenario(&a.start.scenario)
+                .map_or_else(|| a.start.scenario.clone(), |s| s.scenario.title.clone()),
+            scenario: a.start.scenario,
+            exam: a.start.mode == courtesy_core::Mode::Exam,
+            score: a.end.as_ref().map(|e| e.score),
+            passed: a.end.as_ref().map(|e| e.verdict == Verdict::Pass),
+            turns: a.turns,
+        })
+        .collect();
+    let stat = report.persons.iter().find(|p| p.employee_no == employee_no).cloned().unwrap_or(
+        PersonStat {
+            employee_no: person.employee_no.clone(),
+            name: person.name.clone(),
+            site,
+            attempts: 0,
+            passed: 0,
+            drills_open: 0,
+        },
+    );
+    report.history = Some((stat, rows));
+    Ok(Some(report))
 }
 
 /// How many rules the "most often" lists keep.
@@ -398,5 +468,6 @@ pub fn build(
         drills: drills.into_values().collect(),
         findings,
         persons,
+        history: None,
     })
 }

@@ -4,6 +4,8 @@
 //! read back, drills for a shift, and the trainer's status changes, on
 //! SQLite (and on PostgreSQL with `COURTESY_TEST_PG`, run by `.ci/run`).
 
+#[cfg(feature = "postgres")]
+mod common;
 use std::path::Path;
 
 use courtesy_core::curriculum::{DAY, JobRole, parse_date};
@@ -298,13 +300,7 @@ fn an_xlsx_sheet_becomes_findings_and_drills_in_sqlite() {
 #[test]
 #[ignore = "needs COURTESY_TEST_PG; .ci/run starts a server"]
 fn an_xlsx_sheet_becomes_findings_and_drills_in_postgres() {
-    let admin = std::env::var("COURTESY_TEST_PG").expect("COURTESY_TEST_PG");
-    let name = format!("courtesy_{}", new_id().replace('-', ""));
-    let mut client = postgres::Client::connect(&admin, postgres::NoTls).unwrap();
-    client.batch_execute(&format!("CREATE DATABASE {name}")).unwrap();
-    let (base, _) = admin.rsplit_once('/').unwrap();
-    let mut store =
-        courtesy_records::postgres::PgStore::connect(&format!("{base}/{name}")).unwrap();
+    let mut store = courtesy_records::postgres::PgStore::connect(&common::database()).unwrap();
     let dir = tempfile::tempdir().unwrap();
     exercise(&mut store, dir.path());
 }

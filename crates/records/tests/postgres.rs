@@ -14,17 +14,8 @@ use courtesy_records::{
     TurnRow, new_id,
 };
 
-/// A fresh database on the test server, and its URL.
-fn database() -> String {
-    let admin = std::env::var("COURTESY_TEST_PG").expect(
-        "COURTESY_TEST_PG names the PostgreSQL server these tests need (.ci/run starts one)",
-    );
-    let name = format!("courtesy_{}", new_id().replace('-', ""));
-    let mut client = postgres::Client::connect(&admin, postgres::NoTls).unwrap();
-    client.batch_execute(&format!("CREATE DATABASE {name}")).unwrap();
-    let (base, _) = admin.rsplit_once('/').unwrap();
-    format!("{base}/{name}")
-}
+mod common;
+use common::database;
 
 fn person(no: &str, site: &str) -> Person {
     Person {

@@ -4,6 +4,8 @@
 //! (escaped, and rendered by a real headless browser when `.ci/run` names
 //! one in `COURTESY_TEST_BROWSER`).
 
+#[cfg(feature = "postgres")]
+mod common;
 use std::io::Read;
 
 use calamine::Reader;
@@ -130,6 +132,24 @@ fn the_month_is_counted_by_scenario_category_rule_and_person() {
 }
 
 #[test]
+fn a_persons_history_of_the_month_comes_first() {
+    use courtesy_records::report::with_history;
+    let (store, nov) = records();
+    let library = library();
+    let report = build(&store, &library, &[], nov, None, nov.to).unwrap();
+    assert!(with_history(report.clone(), &store, &library, "E999").unwrap().is_none());
+    let report = with_history(report, &store, &library, "E001").unwrap().unwrap();
+    let (who, rows) = report.history.as_ref().unwrap();
+    assert_eq!(who.name, "张伟");
+    assert_eq!(rows.len(), 3);
+    assert_eq!(rows.iter().filter(|r| r.passed == Some(true)).count(), 2);
+    let sections = export::sections(&report, &Messages::new(Locale::ZhCn));
+    assert_eq!(sections[0].key, "history");
+    assert_eq!(sections[0].title, "张伟（E001）的练习记录");
+    assert_eq!(sections[0].rows[2][4], export::Cell::Text("未通过".into()));
+}
+
+#[test]
 fn csv_has_a_bom_and_neutralises_formulas() {
     let (store, nov) = records();
     let oct = Period::month("2026-10").unwrap();
@@ -228,12 +248,7 @@ fn the_html_page_is_self_contained_and_escapes_what_it_shows() {
 #[test]
 #[ignore = "needs COURTESY_TEST_PG; .ci/run starts a server"]
 fn postgres_gives_the_same_report() {
-    let admin = std::env::var("COURTESY_TEST_PG").expect("COURTESY_TEST_PG");
-    let name = format!("courtesy_{}", new_id().replace('-', ""));
-    let mut client = postgres::Client::connect(&admin, postgres::NoTls).unwrap();
-    client.batch_execute(&format!("CREATE DATABASE {name}")).unwrap();
-    let (base, _) = admin.rsplit_once('/').unwrap();
-    let mut pg = courtesy_records::postgres::PgStore::connect(&format!("{base}/{name}")).unwrap();
+    let mut pg = courtesy_records::postgres::PgStore::connect(&common::database()).unwrap();
     let nov = fill(&mut pg);
     let (sqlite, _) = records();
     let library = library();

@@ -62,13 +62,13 @@ pub fn trainer(ui: &mut egui::Ui, m: &Messages, training: &Training) -> Vec<Game
         if ui.button("◀").clicked()
             && let Some(before) = shift(-1)
         {
-            out.push(GameCommand::ShowReport { month: before, site: training.report_site.clone() });
+            out.push(show(training, before, training.report_site.clone()));
         }
         ui.label(RichText::new(month).strong());
         if ui.button("▶").clicked()
             && let Some(after) = shift(1)
         {
-            out.push(GameCommand::ShowReport { month: after, site: training.report_site.clone() });
+            out.push(show(training, after, training.report_site.clone()));
         }
         let all = m.get("report-site-all");
         let shown = training
@@ -78,15 +78,35 @@ pub fn trainer(ui: &mut egui::Ui, m: &Messages, training: &Training) -> Vec<Game
             .map_or(all.clone(), |s| s.name.clone());
         egui::ComboBox::from_id_salt("trainer-site").selected_text(shown).show_ui(ui, |ui| {
             if ui.selectable_label(training.report_site.is_none(), all).clicked() {
-                out.push(GameCommand::ShowReport { month: month.clone(), site: None });
+                out.push(show(training, month.clone(), None));
             }
             for s in &training.sites {
                 let on = training.report_site.as_ref() == Some(&s.id);
                 if ui.selectable_label(on, &s.name).clicked() {
-                    out.push(GameCommand::ShowReport {
-                        month: month.clone(),
-                        site: Some(s.id.clone()),
-                    });
+                    out.push(show(training, month.clone(), Some(s.id.clone())));
+                }
+            }
+        });
+        // Whose history to show first.
+        let everyone = m.get("ui-trainer-everyone");
+        let shown = training
+            .report_person
+            .as_ref()
+            .and_then(|no| training.roster.iter().find(|p| &p.employee_no == no))
+            .map_or(everyone.clone(), |p| format!("{} {}", p.employee_no, p.name));
+        egui::ComboBox::from_id_salt("trainer-person").selected_text(shown).show_ui(ui, |ui| {
+            let pick = |person: Option<String>| GameCommand::ShowReport {
+                month: month.clone(),
+                site: training.report_site.clone(),
+                person,
+            };
+            if ui.selectable_label(training.report_person.is_none(), everyone).clicked() {
+                out.push(pick(None));
+            }
+            for p in &training.roster {
+                let on = training.report_person.as_ref() == Some(&p.employee_no);
+                if ui.selectable_label(on, format!("{} {}", p.employee_no, p.name)).clicked() {
+                    out.push(pick(Some(p.employee_no.clone())));
                 }
             }
         });
@@ -140,6 +160,11 @@ pub fn trainer(ui: &mut egui::Ui, m: &Messages, training: &Training) -> Vec<Game
         }
     });
     out
+}
+
+/// The report of `month` for `site`, keeping the person shown.
+fn show(training: &Training, month: String, site: Option<String>) -> GameCommand {
+    GameCommand::ShowReport { month, site, person: training.report_person.clone() }
 }
 
 /// A section's chart: one horizontal bar per row (per charted column, side
