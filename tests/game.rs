@@ -1061,3 +1061,82 @@ fn the_trainer_screen_shows_the_month_and_exports_it() {
     send(&mut app, GameCommand::ToMenu);
     assert_eq!(*app.world().resource::<State<AppState>>().get(), AppState::Menu);
 }
+
+/// A finding entered by hand on the trainer's screen is checked as a row
+/// of the firm's sheet: a bad date is refused in words and stores nothing,
+/// a good entry is stored and assigns the drill.
+#[test]
+fn a_finding_entered_on_the_trainer_screen_is_checked_and_stored() {
+    use courtesy::app::records::{RecordsPlugin, Training};
+    use courtesy_core::shopper::Field;
+    use courtesy_records::findings::Findings;
+    use courtesy_records::{Person, RecordStore, Site, SiteKind, SqliteStore, new_id};
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("records.sqlite");
+    {
+        let mut store = SqliteStore::open(&db).unwrap();
+        let site = Site {
+            id: "sun".into(),
+            parent: None,
+            kind: SiteKind::Centre,
+            name: "阳光花园".into(),
+        };
+        store.add_site(&site).unwrap();
+        store
+            .add_person(&Person {
+                id: new_id(),
+                employee_no: "E001".into(),
+                name: "王芳".into(),
+                site: Some("sun".into()),
+                role: courtesy_core::curriculum::JobRole::CallCentre,
+                hired_on: None,
+            })
+            .unwrap();
+    }
+    let mut app = app_saving_to(None);
+    app.add_plugins(RecordsPlugin { db: Some(db.clone()), person: None });
+    update_until(&mut app, "the library", |app| {
+        app.world().resource::<LiveLibrary>().generation > 0
+    });
+    update_until(&mut app, "the roster", |app| app.world().resource::<Training>().roster_loaded);
+    send(&mut app, GameCommand::OpenTrainer);
+    update_until(&mut app, "the firms and sites", |app| {
+        let t = app.world().resource::<Training>();
+        !t.firms.is_empty() && !t.sites.is_empty()
+    });
+    let entry = |date: &str| GameCommand::AddFinding {
+        firm: "xinghe".into(),
+        values: vec![
+            (Field::Date, date.into()),
+            (Field::Time, "09:30".into()),
+            (Field::Site, "阳光花园".into()),
+            (Field::Channel, "电话".into()),
+            (Field::Person, "E001".into()),
+            (Field::Category, "电话礼仪".into()),
+            (Field::Result, "不合格".into()),
+            (Field::Comment, "响铃六声才接".into()),
+        ],
+    };
+    send(&mut app, entry("2026-13-01"));
+    update_until(&mut app, "the refusal", |app| {
+        app.world().resource::<Training>().entered.is_some()
+    });
+    {
+        let training = app.world().resource::<Training>();
+        let Some(Err(problems)) = &training.entered else { panic!("{:?}", training.entered) };
+        assert!(
+            problems.iter().any(|p| p.contains("日期") && p.contains("2026-13-01")),
+            "{problems:?}"
+        );
+    }
+    send(&mut app, entry("2026-11-05"));
+    update_until(&mut app, "the entry", |app| {
+        matches!(app.world().resource::<Training>().entered, Some(Ok(_)))
+    });
+    assert_eq!(app.world().resource::<Training>().entered, Some(Ok(1)), "one drill assigned");
+    let store = SqliteStore::open(&db).unwrap();
+    let findings = store.findings().unwrap();
+    assert_eq!(findings.len(), 1);
+    assert_eq!(findings[0].items[0].comment, "响铃六声才接");
+    assert_eq!(store.drills(None).unwrap().len(), 1);
+}

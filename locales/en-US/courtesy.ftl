@@ -742,3 +742,10 @@ report-unfinished = unfinished
 report-exam = exam
 report-practice = practice
 ui-trainer-everyone = everyone
+ui-finding-form = Enter a mystery-shopper finding
+ui-finding-firm = Shopper firm
+ui-finding-save = Save the finding
+ui-finding-saved = Saved; { $drills } { $drills ->
+    [one] drill
+   *[other] drills
+} assigned.

@@ -590,3 +590,7 @@ report-unfinished = 未完成
 report-exam = 考试
 report-practice = 练习
 ui-trainer-everyone = 全体人员
+ui-finding-form = 录入一条暗访结果
+ui-finding-firm = 调查公司
+ui-finding-save = 保存暗访结果
+ui-finding-saved = 已保存，安排了 { $drills } 项复训。

@@ -660,3 +660,7 @@ report-unfinished = 未完成
 report-exam = 考試
 report-practice = 練習
 ui-trainer-everyone = 全體人員
+ui-finding-form = 錄入一筆暗訪結果
+ui-finding-firm = 調查公司
+ui-finding-save = 儲存暗訪結果
+ui-finding-saved = 已儲存，安排了 { $drills } 項複訓。

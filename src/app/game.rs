@@ -164,7 +164,8 @@ impl Game<'_> {
             GameCommand::ChoosePerson(_)
             | GameCommand::Contest
             | GameCommand::ShowReport { .. }
-            | GameCommand::ExportReport => {}
+            | GameCommand::ExportReport
+            | GameCommand::AddFinding { .. } => {}
         }
     }
 

@@ -15,9 +15,10 @@ use bevy::prelude::*;
 use bevy::window::RequestRedraw;
 use courtesy_core::curriculum::{self, AssignmentStatus, Curriculum, Progress};
 use courtesy_core::drill::scenarios_for;
+use courtesy_core::shopper::{self, Cell, Field, ShopperFirm, Table};
 use courtesy_core::{Library, Locale, Messages};
 use courtesy_records::export;
-use courtesy_records::findings::{DrillRow, DrillView, drill_views};
+use courtesy_records::findings::{self, DrillRow, DrillView, Findings as _, drill_views};
 use courtesy_records::journal::{Journal, Write};
 use courtesy_records::model::{content_hash, now};
 use courtesy_records::report::{self, Period, Report};
@@ -76,6 +77,14 @@ enum Request {
         library: Arc<Library>,
         curricula: Vec<Curriculum>,
     },
+    /// The shopper firms' mappings, checked against these skills.
+    Firms(HashSet<String>),
+    /// A finding entered by hand, checked like a sheet's row and stored.
+    AddFinding {
+        firm: Box<ShopperFirm>,
+        values: Vec<(Field, String)>,
+        locale: Locale,
+    },
     /// The report written as XLSX and HTML into `dir`, in this language.
     Export {
         report: Box<Report>,
@@ -96,6 +105,10 @@ enum Reply {
     Curricula(Vec<Curriculum>),
     /// The report asked for, with the sites to choose from.
     Report(Result<Box<Report>, String>, Vec<Site>),
+    /// The shopper firms.
+    Firms(Vec<ShopperFirm>),
+    /// A finding entered: the drills it assigned, or every problem in words.
+    Entered(Result<u64, Vec<String>>),
     /// The files a report was written to, or why it could not be.
     Exported(Result<Vec<PathBuf>, String>),
     /// Writes waiting, and the last problem (none once they are through).
@@ -148,6 +161,10 @@ pub struct Training {
     pub sites: Vec<Site>,
     /// The files the last export wrote, or why it failed.
     pub exported: Option<Result<Vec<PathBuf>, String>>,
+    /// The shopper firms, for findings entered by hand.
+    pub firms: Vec<ShopperFirm>,
+    /// The last finding entered: the drills it assigned, or its problems.
+    pub entered: Option<Result<u64, Vec<String>>>,
     /// The scenarios as compiled, for the report's rule names.
     library: Arc<Library>,
     /// Where exports are written.
@@ -203,6 +220,8 @@ impl Training {
             report_person: None,
             sites: Vec::new(),
             exported: None,
+            firms: Vec::new(),
+            entered: None,
             library: Arc::default(),
             export_dir,
         }
@@ -326,6 +345,14 @@ fn writer(path: PathBuf, requests: Receiver<Request>, replies: Sender<Reply>) {
                 let report = report.map(Box::new).map_err(|e| e.to_string());
                 let _ = replies.send(Reply::Report(report, s.sites().unwrap_or_default()));
             }
+            Request::Firms(skills) => {
+                let skills: HashSet<&str> = skills.iter().map(String::as_str).collect();
+                let _ = replies.send(Reply::Firms(crate::curricula::firms(&skills).0));
+            }
+            Request::AddFinding { firm, values, locale } => {
+                let Some(s) = &mut store else { continue };
+                let _ = replies.send(Reply::Entered(enter_finding(s, &firm, &values, locale)));
+            }
             Request::Export { report, locale, dir } => {
                 let _ = replies.send(Reply::Exported(export_files(&report, locale, &dir)));
             }
@@ -340,6 +367,42 @@ fn writer(path: PathBuf, requests: Receiver<Request>, replies: Sender<Reply>) {
             let _ = replies.send(Reply::Status { pending: journal.pending(), problem });
         }
     }
+}
+
+/// A finding entered by hand: one visit of one item, laid out as the
+/// firm's sheet and read, checked and stored exactly as an imported row.
+fn enter_finding(
+    store: &mut SqliteStore,
+    firm: &ShopperFirm,
+    values: &[(Field, String)],
+    locale: Locale,
+) -> Result<u64, Vec<String>> {
+    let m = Messages::new(locale);
+    let headings = firm.columns.headings();
+    let number = format!("M-{}", &new_id()[..13]);
+    let value = |f: Field| match f {
+        Field::Visit => Cell::Text(number.clone()),
+        f => {
+            values.iter().find(|(g, _)| *g == f).map_or(Cell::Empty, |(_, v)| Cell::Text(v.clone()))
+        }
+    };
+    let table = Table {
+        rows: vec![
+            headings.iter().map(|(_, h)| Cell::Text(h.to_string())).collect(),
+            headings.iter().map(|(f, _)| value(*f)).collect(),
+        ],
+        merged: Vec::new(),
+    };
+    let reading = shopper::read(&table, firm);
+    let fail = |e: courtesy_records::RecordError| vec![e.to_string()];
+    let (sites, people, shifts) = (
+        store.sites().map_err(fail)?,
+        store.people().map_err(fail)?,
+        store.shifts().map_err(fail)?,
+    );
+    let plan = findings::plan(&reading, firm, &sites, &people, &shifts, "courtesy", now())
+        .map_err(|problems| problems.iter().map(|p| p.message(&m)).collect::<Vec<_>>())?;
+    store.import_findings(&plan).map(|done| done.drills).map_err(fail)
 }
 
 /// Writes `report` as `<month>[-site].xlsx` and `.html` into `dir`.
@@ -414,6 +477,14 @@ fn receive_replies(
                 training.sites = sites;
             }
             Reply::Exported(files) => training.exported = Some(files),
+            Reply::Firms(firms) => training.firms = firms,
+            Reply::Entered(result) => {
+                let stored = result.is_ok();
+                training.entered = Some(result);
+                if stored {
+                    training.ask_report();
+                }
+            }
             Reply::Status { pending, problem } => {
                 training.pending = pending;
                 training.problem = problem;
@@ -462,7 +533,23 @@ fn apply_commands(
                 })));
                 training.contested = here;
             }
-            GameCommand::OpenTrainer => training.ask_report(),
+            GameCommand::OpenTrainer => {
+                training.ask_report();
+                let skills =
+                    training.scenario_tags.iter().flat_map(|(_, t)| t.iter().cloned()).collect();
+                training.send(Request::Firms(skills));
+            }
+            GameCommand::AddFinding { firm, values } => {
+                let Some(firm) = training.firms.iter().find(|f| &f.id == firm).cloned() else {
+                    continue;
+                };
+                training.entered = None;
+                training.send(Request::AddFinding {
+                    firm: Box::new(firm),
+                    values: values.clone(),
+                    locale: prefs.messages.locale(),
+                });
+            }
             GameCommand::ShowReport { month, site, person } => {
                 training.report_month = month.clone();
                 training.report_site = site.clone();

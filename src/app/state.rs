@@ -98,6 +98,15 @@ pub enum GameCommand {
     },
     /// Write the report shown as an Excel workbook and a printable page.
     ExportReport,
+    /// A mystery-shopper finding entered on the trainer's screen: one
+    /// checked item, as the firm's sheet would have it (checked and stored
+    /// as an imported row is).
+    AddFinding {
+        /// The shopper firm's id.
+        firm: String,
+        /// The value of each column.
+        values: Vec<(courtesy_core::shopper::Field, String)>,
+    },
 }
 
 /// Who plays, how, and the language shown.

@@ -1,9 +1,10 @@
 //! The trainer's screen: a month's report for a site or the whole
 //! company, each section as a bar chart (egui_plot) beside its numbers, the
-//! people as a table, and the export to an Excel workbook and a printable
-//! page. It paints the same sections `courtesy report` prints and writes
-//! (`courtesy_records::export::sections`); the records thread reads them,
-//! never the frame.
+//! people as a table, one person's history, the export to an Excel workbook
+//! and a printable page, and a form that enters a mystery-shopper finding
+//! by hand. It paints the same sections `courtesy report` prints and writes
+//! (`courtesy_records::export::sections`); the records thread reads and
+//! writes them, never the frame.
 
 use bevy::prelude::*;
 use bevy_egui::{EguiContexts, EguiPrimaryContextPass, egui};
@@ -129,6 +130,7 @@ pub fn trainer(ui: &mut egui::Ui, m: &Messages, training: &Training) -> Vec<Game
         }
         None => {}
     }
+    out.extend(finding_form(ui, m, training));
     ui.separator();
     let report = match &training.report {
         None => {
@@ -158,6 +160,160 @@ pub fn trainer(ui: &mut egui::Ui, m: &Messages, training: &Training) -> Vec<Game
             }
             table(ui, &s);
         }
+    });
+    out
+}
+
+/// What the trainer has typed into the finding form, kept in egui's memory
+/// between frames.
+#[derive(Clone, Default)]
+struct FindingForm {
+    firm: usize,
+    site: String,
+    date: String,
+    time: String,
+    channel: String,
+    person: String,
+    shift: String,
+    category: String,
+    critical: bool,
+    result: String,
+    comment: String,
+}
+
+/// The form that enters a mystery-shopper finding by hand: one checked
+/// item, checked and stored as a row of the firm's sheet would be, with
+/// the drills it assigns or every problem in words.
+fn finding_form(ui: &mut egui::Ui, m: &Messages, training: &Training) -> Vec<GameCommand> {
+    use courtesy_core::shopper::Field;
+    let mut out = Vec::new();
+    if training.firms.is_empty() || training.sites.is_empty() {
+        return out;
+    }
+    egui::CollapsingHeader::new(m.get("ui-finding-form")).id_salt("finding-form").show(ui, |ui| {
+        let id = egui::Id::new("finding-form-data");
+        let mut form: FindingForm =
+            ui.data_mut(|d| d.get_temp(id)).unwrap_or_else(|| FindingForm {
+                date: courtesy_core::curriculum::date(courtesy_records::model::now()),
+                ..FindingForm::default()
+            });
+        let firm = &training.firms[form.firm.min(training.firms.len() - 1)];
+        let pick = |ui: &mut egui::Ui, salt: &str, value: &mut String, choices: Vec<String>| {
+            egui::ComboBox::from_id_salt(salt).selected_text(value.clone()).width(160.0).show_ui(
+                ui,
+                |ui| {
+                    for c in choices {
+                        ui.selectable_value(value, c.clone(), c);
+                    }
+                },
+            );
+        };
+        egui::Grid::new("finding-form-grid").num_columns(2).spacing([12.0, 6.0]).show(ui, |ui| {
+            if training.firms.len() > 1 {
+                ui.label(m.get("ui-finding-firm"));
+                egui::ComboBox::from_id_salt("finding-firm")
+                    .selected_text(firm.name.clone())
+                    .show_ui(ui, |ui| {
+                        for (i, f) in training.firms.iter().enumerate() {
+                            ui.selectable_value(&mut form.firm, i, &f.name);
+                        }
+                    });
+                ui.end_row();
+            }
+            ui.label(&firm.columns.site);
+            pick(
+                ui,
+                "finding-site",
+                &mut form.site,
+                training.sites.iter().map(|s| s.name.clone()).collect(),
+            );
+            ui.end_row();
+            ui.label(&firm.columns.date);
+            ui.add(egui::TextEdit::singleline(&mut form.date).desired_width(160.0));
+            ui.end_row();
+            if let Some(h) = &firm.columns.time {
+                ui.label(h);
+                ui.add(
+                    egui::TextEdit::singleline(&mut form.time)
+                        .hint_text("14:10")
+                        .desired_width(160.0),
+                );
+                ui.end_row();
+            }
+            ui.label(&firm.columns.channel);
+            pick(ui, "finding-channel", &mut form.channel, firm.channels.keys().cloned().collect());
+            ui.end_row();
+            if let Some(h) = &firm.columns.person {
+                ui.label(h);
+                let mut people = vec![String::new()];
+                people.extend(training.roster.iter().map(|p| p.employee_no.clone()));
+                pick(ui, "finding-person", &mut form.person, people);
+                ui.end_row();
+            }
+            if let Some(h) = &firm.columns.shift {
+                ui.label(h);
+                ui.add(egui::TextEdit::singleline(&mut form.shift).desired_width(160.0));
+                ui.end_row();
+            }
+            ui.label(&firm.columns.category);
+            pick(
+                ui,
+                "finding-category",
+                &mut form.category,
+                firm.categories.keys().cloned().collect(),
+            );
+            ui.end_row();
+            ui.label(&firm.columns.result);
+            pick(ui, "finding-result", &mut form.result, firm.results.keys().cloned().collect());
+            ui.end_row();
+            if let Some(h) = &firm.columns.critical {
+                ui.label(h);
+                ui.checkbox(&mut form.critical, "");
+                ui.end_row();
+            }
+            if let Some(h) = &firm.columns.comment {
+                ui.label(h);
+                ui.add(
+                    egui::TextEdit::multiline(&mut form.comment)
+                        .desired_rows(2)
+                        .desired_width(320.0),
+                );
+                ui.end_row();
+            }
+        });
+        if ui.button(m.get("ui-finding-save")).clicked() {
+            let critical = if form.critical {
+                firm.critical_marks.first().cloned().unwrap_or_default()
+            } else {
+                String::new()
+            };
+            let values = vec![
+                (Field::Date, form.date.clone()),
+                (Field::Time, form.time.clone()),
+                (Field::Site, form.site.clone()),
+                (Field::Channel, form.channel.clone()),
+                (Field::Person, form.person.clone()),
+                (Field::Shift, form.shift.clone()),
+                (Field::Category, form.category.clone()),
+                (Field::Critical, critical),
+                (Field::Result, form.result.clone()),
+                (Field::Comment, form.comment.clone()),
+            ];
+            out.push(GameCommand::AddFinding { firm: firm.id.clone(), values });
+        }
+        match &training.entered {
+            Some(Ok(drills)) => {
+                let text = m.format("ui-finding-saved", &[("drills", (*drills).into())]);
+                kinsoku::label(ui, RichText::new(text).color(GOOD));
+            }
+            Some(Err(problems)) => {
+                for p in problems {
+                    kinsoku::label(ui, RichText::new(p.as_str()).color(BAD));
+                }
+            }
+            None => {}
+        }
+        ui.data_mut(|d| d.insert_temp(id, form));
     });
     out
 }
