@@ -199,6 +199,10 @@ fn a_bad_sheet_imports_nothing_and_names_its_rows() {
     assert!(err.contains("第 5 行“检查类别”列") && err.contains("卫生"), "{err}");
     assert!(err.contains("什么都没有导入"), "{err}");
     assert!(t.ok(&["findings", "list"]).contains("还没有暗访记录"));
+    // Two visits of one category: the person is listed once, with the count.
+    let twice = format!("{SHEET}XH-2,2026-11-05,10:00,阳光花园,电话,E001,,,电话礼仪,,不合格,\n");
+    let out = t.ok(&["findings", "import", &t.sheet(&twice)]);
+    assert!(out.contains("张伟（E001）电话礼仪 ×2\n"), "{out}");
     // A file that is not a sheet, in the trainer's words.
     let out = t
         .courtesy()

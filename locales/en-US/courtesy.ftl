@@ -749,3 +749,7 @@ ui-finding-saved = Saved; { $drills } { $drills ->
     [one] drill
    *[other] drills
 } assigned.
+findings-more-people = and { $count } more { $count ->
+    [one] person
+   *[other] people
+}; `courtesy drills list` shows everyone.

@@ -594,3 +594,4 @@ ui-finding-form = 录入一条暗访结果
 ui-finding-firm = 调查公司
 ui-finding-save = 保存暗访结果
 ui-finding-saved = 已保存，安排了 { $drills } 项复训。
+findings-more-people = 另有 { $count } 人；`courtesy drills list` 列出全部。

@@ -664,3 +664,4 @@ ui-finding-form = 錄入一筆暗訪結果
 ui-finding-firm = 調查公司
 ui-finding-save = 儲存暗訪結果
 ui-finding-saved = 已儲存，安排了 { $drills } 項複訓。
+findings-more-people = 另有 { $count } 人；`courtesy drills list` 列出全部。

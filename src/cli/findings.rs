@@ -109,6 +109,9 @@ pub enum DrillsCommand {
     },
 }
 
+/// People an import lists by name; the rest are counted.
+const PEOPLE_SHOWN: usize = 30;
+
 fn parse_status(s: &str) -> Result<FindingStatus, String> {
     FindingStatus::from_key(s)
         .filter(|s| *s != FindingStatus::Imported)
@@ -193,17 +196,36 @@ pub fn findings(context: &Context, command: FindingsCommand) -> Outcome {
                 ));
             }
             out.push('\n');
-            let people = store.people()?;
-            for p in &people {
-                let skills: Vec<&str> = plan
-                    .drills
-                    .iter()
-                    .filter(|d| d.person == p.id)
-                    .map(|d| d.category.as_str())
-                    .collect();
-                if !skills.is_empty() {
-                    out.push_str(&format!("  {}\n", person_line(m, p, &skills.join("、"))));
+            // Who was assigned what: each person once, each category once
+            // with its count, the first PEOPLE_SHOWN people.
+            let mut assigned: Vec<(&str, Vec<(&str, usize)>)> = Vec::new();
+            for d in &plan.drills {
+                let at = match assigned.iter().position(|(p, _)| *p == d.person) {
+                    Some(at) => at,
+                    None => {
+                        assigned.push((d.person.as_str(), Vec::new()));
+                        assigned.len() - 1
+                    }
+                };
+                let categories = &mut assigned[at].1;
+                match categories.iter_mut().find(|(c, _)| *c == d.category) {
+                    Some((_, n)) => *n += 1,
+                    None => categories.push((d.category.as_str(), 1)),
                 }
+            }
+            let people = store.people()?;
+            for (id, categories) in assigned.iter().take(PEOPLE_SHOWN) {
+                let Some(p) = people.iter().find(|p| &p.id == id) else { continue };
+                let what: Vec<String> = categories
+                    .iter()
+                    .map(|(c, n)| if *n > 1 { format!("{c} ×{n}") } else { c.to_string() })
+                    .collect();
+                out.push_str(&format!("  {}\n", person_line(m, p, &what.join("、"))));
+            }
+            if assigned.len() > PEOPLE_SHOWN {
+                let more = assigned.len() - PEOPLE_SHOWN;
+                let text = m.format("findings-more-people", &[("count", more.into())]);
+                out.push_str(&format!("  {text}\n"));
             }
             for visit in &plan.nobody {
                 out.push_str(&m.format("findings-nobody", &[("visit", visit.as_str().into())]));
