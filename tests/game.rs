@@ -1140,3 +1140,111 @@ fn a_finding_entered_on_the_trainer_screen_is_checked_and_stored() {
     assert_eq!(findings[0].items[0].comment, "响铃六声才接");
     assert_eq!(store.drills(None).unwrap().len(), 1);
 }
+
+/// The review queue on the trainer's screen: a contested verdict is
+/// listed, overturned with a button, and its reply proposed as an example
+/// beside the scenario's file (here a copy of the library).
+#[test]
+fn a_contested_verdict_is_overturned_on_the_trainer_screen() {
+    use courtesy::app::records::{RecordsPlugin, Training};
+    use courtesy_records::findings::Findings;
+    use courtesy_records::{
+        AttemptStart, Contest, Person, RecordStore, SqliteStore, TurnRow, new_id,
+    };
+    let library = tempfile::tempdir().unwrap();
+    for sub in ["", "phrases"] {
+        std::fs::create_dir_all(library.path().join(sub)).unwrap();
+        for e in std::fs::read_dir(scenarios_dir().join(sub)).unwrap() {
+            let p = e.unwrap().path();
+            if p.extension().is_some_and(|x| x == "ron") {
+                std::fs::copy(&p, library.path().join(sub).join(p.file_name().unwrap())).unwrap();
+            }
+        }
+    }
+    let mut sources: Vec<_> = ["", "phrases"]
+        .iter()
+        .flat_map(|sub| std::fs::read_dir(library.path().join(sub)).unwrap())
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .collect();
+    sources.sort();
+    let mut live = LiveLibrary::default();
+    live.rebuild(sources.iter().map(|p| read_source(p).unwrap()).collect(), Vec::new());
+
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("records.sqlite");
+    {
+        let mut store = SqliteStore::open(&db).unwrap();
+        let person = Person {
+            id: new_id(),
+            employee_no: "E001".into(),
+            name: "王芳".into(),
+            site: None,
+            role: courtesy_core::curriculum::JobRole::CallCentre,
+            hired_on: None,
+        };
+        store.add_person(&person).unwrap();
+        let attempt = new_id();
+        let at = courtesy_records::model::now();
+        store
+            .begin_attempt(&AttemptStart {
+                id: attempt.clone(),
+                person: Some(person.id),
+                trainee_name: None,
+                scenario: "phone-three-rings".into(),
+                scenario_hash: String::new(),
+                mode: courtesy_core::Mode::Practice,
+                assignment: None,
+                seed: 1,
+                session: new_id(),
+                started_at: at,
+            })
+            .unwrap();
+        store
+            .record_turn(&TurnRow {
+                id: new_id(),
+                attempt: attempt.clone(),
+                number: 2,
+                node: Some("greet".into()),
+                reply: "您好，物业，请讲。".into(),
+                verdict: courtesy_core::Verdict::Fail,
+                score: 40,
+                met: vec![],
+                missed: vec!["introduce".into()],
+                hits: vec![],
+                at,
+            })
+            .unwrap();
+        store
+            .contest(&Contest {
+                id: new_id(),
+                attempt,
+                turn: 2,
+                comment: "我说了是物业".into(),
+                at,
+            })
+            .unwrap();
+    }
+    let mut app = app_saving_to(None);
+    app.insert_resource(live);
+    app.add_plugins(RecordsPlugin { db: Some(db.clone()), person: None });
+    update_until(&mut app, "the roster", |app| app.world().resource::<Training>().roster_loaded);
+    send(&mut app, GameCommand::OpenTrainer);
+    update_until(&mut app, "the contests", |app| {
+        !app.world().resource::<Training>().contests.is_empty()
+    });
+    let id = app.world().resource::<Training>().contests[0].contest.id.clone();
+    send(&mut app, GameCommand::Review { contest: id, overturn: true });
+    update_until(&mut app, "the review", |app| {
+        let t = app.world().resource::<Training>();
+        t.reviewed.is_some() && t.contests.iter().all(|v| !v.is_open())
+    });
+    let training = app.world().resource::<Training>();
+    let Some(Ok(Some(file))) = &training.reviewed else { panic!("{:?}", training.reviewed) };
+    assert_eq!(file, &library.path().join("proposed/phone-three-rings.ron"));
+    let text = std::fs::read_to_string(file).unwrap();
+    assert!(text.contains("reply: \"您好，物业，请讲。\", expect: Pass"), "{text}");
+    let reviews = SqliteStore::open(&db).unwrap().reviews().unwrap();
+    assert_eq!(reviews.len(), 1);
+    assert_eq!(reviews[0].decision, courtesy_records::findings::Decision::Overturn);
+}

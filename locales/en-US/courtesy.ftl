@@ -753,3 +753,7 @@ findings-more-people = and { $count } more { $count ->
     [one] person
    *[other] people
 }; `courtesy drills list` shows everyone.
+ui-review-queue = Contested verdicts to review ({ $count })
+ui-review-uphold = The verdict stands
+ui-review-overturn = Overturn: propose the reply as an example
+ui-review-proposed = Proposed as an example in { $file }; `courtesy review merge` adds it to the scenario.

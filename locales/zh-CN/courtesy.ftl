@@ -595,3 +595,7 @@ ui-finding-firm = 调查公司
 ui-finding-save = 保存暗访结果
 ui-finding-saved = 已保存，安排了 { $drills } 项复训。
 findings-more-people = 另有 { $count } 人；`courtesy drills list` 列出全部。
+ui-review-queue = 待复核的申诉（{ $count }）
+ui-review-uphold = 维持原判
+ui-review-overturn = 改判：把这句回答提议为示例
+ui-review-proposed = 已作为示例提议写入 { $file }；`courtesy review merge` 会把它加进情景。

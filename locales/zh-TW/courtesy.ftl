@@ -665,3 +665,7 @@ ui-finding-firm = 調查公司
 ui-finding-save = 儲存暗訪結果
 ui-finding-saved = 已儲存，安排了 { $drills } 項複訓。
 findings-more-people = 另有 { $count } 人；`courtesy drills list` 列出全部。
+ui-review-queue = 待複核的申訴（{ $count }）
+ui-review-uphold = 維持原判
+ui-review-overturn = 改判：把這句回答提議為範例
+ui-review-proposed = 已作為範例提議寫入 { $file }；`courtesy review merge` 會把它加進情境。

@@ -165,7 +165,8 @@ impl Game<'_> {
             | GameCommand::Contest
             | GameCommand::ShowReport { .. }
             | GameCommand::ExportReport
-            | GameCommand::AddFinding { .. } => {}
+            | GameCommand::AddFinding { .. }
+            | GameCommand::Review { .. } => {}
         }
     }
 

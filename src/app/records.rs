@@ -15,13 +15,18 @@ use bevy::prelude::*;
 use bevy::window::RequestRedraw;
 use courtesy_core::curriculum::{self, AssignmentStatus, Curriculum, Progress};
 use courtesy_core::drill::scenarios_for;
+use courtesy_core::edit::add_proposal;
+use courtesy_core::model::Example;
 use courtesy_core::shopper::{self, Cell, Field, ShopperFirm, Table};
 use courtesy_core::{Library, Locale, Messages};
 use courtesy_records::export;
-use courtesy_records::findings::{self, DrillRow, DrillView, Findings as _, drill_views};
+use courtesy_records::findings::{
+    self, Decision, DrillRow, DrillView, Findings as _, Review, drill_views,
+};
 use courtesy_records::journal::{Journal, Write};
 use courtesy_records::model::{content_hash, now};
 use courtesy_records::report::{self, Period, Report};
+use courtesy_records::review::{ContestView, contest_views};
 use courtesy_records::{
     Assignment, AttemptEnd, AttemptStart, AttemptSummary, CertificationRow, Person, RecordStore,
     Site, SqliteStore, TurnRow, new_id,
@@ -77,6 +82,14 @@ enum Request {
         library: Arc<Library>,
         curricula: Vec<Curriculum>,
     },
+    /// The contested verdicts, for the review queue.
+    Contests,
+    /// A trainer's decision, and the example an overturned verdict proposes
+    /// (written to the file first).
+    Review {
+        review: Review,
+        example: Option<(Example, PathBuf)>,
+    },
     /// The shopper firms' mappings, checked against these skills.
     Firms(HashSet<String>),
     /// A finding entered by hand, checked like a sheet's row and stored.
@@ -105,6 +118,10 @@ enum Reply {
     Curricula(Vec<Curriculum>),
     /// The report asked for, with the sites to choose from.
     Report(Result<Box<Report>, String>, Vec<Site>),
+    /// The contested verdicts.
+    Contests(Vec<ContestView>),
+    /// A decision recorded (with the file an example was proposed in), or why not.
+    Reviewed(Result<Option<PathBuf>, String>),
     /// The shopper firms.
     Firms(Vec<ShopperFirm>),
     /// A finding entered: the drills it assigned, or every problem in words.
@@ -161,6 +178,10 @@ pub struct Training {
     pub sites: Vec<Site>,
     /// The files the last export wrote, or why it failed.
     pub exported: Option<Result<Vec<PathBuf>, String>>,
+    /// The contested verdicts, for the review queue.
+    pub contests: Vec<ContestView>,
+    /// The last decision: the file an example was proposed in, or why it failed.
+    pub reviewed: Option<Result<Option<PathBuf>, String>>,
     /// The shopper firms, for findings entered by hand.
     pub firms: Vec<ShopperFirm>,
     /// The last finding entered: the drills it assigned, or its problems.
@@ -220,6 +241,8 @@ impl Training {
             report_person: None,
             sites: Vec::new(),
             exported: None,
+            contests: Vec::new(),
+            reviewed: None,
             firms: Vec::new(),
             entered: None,
             library: Arc::default(),
@@ -345,6 +368,17 @@ fn writer(path: PathBuf, requests: Receiver<Request>, replies: Sender<Reply>) {
                 let report = report.map(Box::new).map_err(|e| e.to_string());
                 let _ = replies.send(Reply::Report(report, s.sites().unwrap_or_default()));
             }
+            Request::Contests => {
+                let Some(s) = &store else { continue };
+                let _ = replies.send(Reply::Contests(contest_views(s).unwrap_or_default()));
+            }
+            Request::Review { review, example } => {
+                let Some(s) = &mut store else { continue };
+                let done = propose(example.as_ref())
+                    .and_then(|file| s.review(&review).map(|()| file).map_err(|e| e.to_string()));
+                let _ = replies.send(Reply::Reviewed(done));
+                let _ = replies.send(Reply::Contests(contest_views(&*s).unwrap_or_default()));
+            }
             Request::Firms(skills) => {
                 let skills: HashSet<&str> = skills.iter().map(String::as_str).collect();
                 let _ = replies.send(Reply::Firms(crate::curricula::firms(&skills).0));
@@ -367,6 +401,21 @@ fn writer(path: PathBuf, requests: Receiver<Request>, replies: Sender<Reply>) {
             let _ = replies.send(Reply::Status { pending: journal.pending(), problem });
         }
     }
+}
+
+/// Adds a proposed example to its file (made if new): where it went.
+fn propose(example: Option<&(Example, PathBuf)>) -> Result<Option<PathBuf>, String> {
+    let Some((example, path)) = example else { return Ok(None) };
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
+    }
+    let existing = match std::fs::read_to_string(path) {
+        Ok(text) => Some(text),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(e.to_string()),
+    };
+    std::fs::write(path, add_proposal(existing.as_deref(), example)).map_err(|e| e.to_string())?;
+    Ok(Some(path.clone()))
 }
 
 /// A finding entered by hand: one visit of one item, laid out as the
@@ -478,6 +527,8 @@ fn receive_replies(
             }
             Reply::Exported(files) => training.exported = Some(files),
             Reply::Firms(firms) => training.firms = firms,
+            Reply::Contests(contests) => training.contests = contests,
+            Reply::Reviewed(done) => training.reviewed = Some(done),
             Reply::Entered(result) => {
                 let stored = result.is_ok();
                 training.entered = Some(result);
@@ -514,6 +565,7 @@ fn apply_commands(
     mut training: ResMut<Training>,
     mut prefs: ResMut<Preferences>,
     play: Res<CurrentPlay>,
+    library: Res<LiveLibrary>,
 ) {
     for command in commands.read() {
         match command {
@@ -535,9 +587,29 @@ fn apply_commands(
             }
             GameCommand::OpenTrainer => {
                 training.ask_report();
+                training.send(Request::Contests);
                 let skills =
                     training.scenario_tags.iter().flat_map(|(_, t)| t.iter().cloned()).collect();
                 training.send(Request::Firms(skills));
+            }
+            GameCommand::Review { contest, overturn } => {
+                let Some(view) = training.contests.iter().find(|v| &v.contest.id == contest) else {
+                    continue;
+                };
+                let decision = if *overturn { Decision::Overturn } else { Decision::Uphold };
+                // The game does not know who the trainer is; the command line's
+                // `review --by` does.
+                let review = Review::new(contest, decision, "", "trainer");
+                let mut decided = view.clone();
+                decided.review = Some(review.clone());
+                // The example goes beside the scenario's file, in `proposed/`.
+                let example = decided.proposed_example().and_then(|e| {
+                    let file = library.playable(&view.attempt.scenario)?.file.path.clone();
+                    let dir = file.parent()?.join("proposed");
+                    Some((e, dir.join(format!("{}.ron", view.attempt.scenario))))
+                });
+                training.reviewed = None;
+                training.send(Request::Review { review, example });
             }
             GameCommand::AddFinding { firm, values } => {
                 let Some(firm) = training.firms.iter().find(|f| &f.id == firm).cloned() else {

@@ -98,6 +98,14 @@ pub enum GameCommand {
     },
     /// Write the report shown as an Excel workbook and a printable page.
     ExportReport,
+    /// A trainer's decision on a contested verdict (by the contest's id):
+    /// overturned, the reply becomes a proposed example of the scenario.
+    Review {
+        /// The contest.
+        contest: String,
+        /// Overturn (else uphold).
+        overturn: bool,
+    },
     /// A mystery-shopper finding entered on the trainer's screen: one
     /// checked item, as the firm's sheet would have it (checked and stored
     /// as an imported row is).

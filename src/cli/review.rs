@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Subcommand;
-use courtesy_core::edit::{add_examples, example_line};
+use courtesy_core::edit::{add_examples, add_proposal};
 use courtesy_core::model::Example;
 use courtesy_core::{Library, Messages};
 use courtesy_records::findings::{Decision, Findings, Review};
@@ -217,18 +217,12 @@ fn append_proposal(path: &Path, example: &Example) -> Result<(), CliError> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(io)?;
     }
-    let mut text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            "// Examples proposed by reviews of contested verdicts.\n\
-             // `courtesy review merge <scenario>` appends them to the scenario's examples.\n[\n]\n"
-                .to_string()
-        }
+    let existing = match std::fs::read_to_string(path) {
+        Ok(text) => Some(text),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
         Err(e) => return Err(io(e)),
     };
-    let close = text.rfind(']').unwrap_or(text.len());
-    text.insert_str(close, &format!("    {}\n", example_line(example)));
-    std::fs::write(path, text).map_err(io)
+    std::fs::write(path, add_proposal(existing.as_deref(), example)).map_err(io)
 }
 
 fn merge(context: &Context, scenario: &str) -> Outcome {

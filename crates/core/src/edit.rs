@@ -43,6 +43,19 @@ pub fn example_line(example: &Example) -> String {
     line
 }
 
+/// The head of a file of proposed examples, `scenarios/proposed/<id>.ron`.
+const PROPOSALS_HEAD: &str = "// Examples proposed by reviews of contested verdicts.\n\
+// `courtesy review merge <scenario>` appends them to the scenario's examples.\n[\n]\n";
+
+/// A file of proposed examples (`existing`, or a new one) with `example`
+/// added at the end of its list.
+pub fn add_proposal(existing: Option<&str>, example: &Example) -> String {
+    let mut text = existing.unwrap_or(PROPOSALS_HEAD).to_string();
+    let close = text.rfind(']').unwrap_or(text.len());
+    text.insert_str(close, &format!("    {}\n", example_line(example)));
+    text
+}
+
 /// A RON string literal: quotes, backslashes and control characters escaped.
 pub fn quote(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
@@ -271,6 +284,17 @@ mod tests {
                 .iter()
                 .any(|d| d.code == crate::Code::ExampleMismatch && d.is_error())
         );
+    }
+
+    #[test]
+    fn proposals_pile_up_in_a_list_that_parses() {
+        let one = add_proposal(None, &example("您好", Verdict::Pass));
+        let two = add_proposal(Some(&one), &example("您好，请讲", Verdict::Pass));
+        let parsed: Vec<Example> =
+            crate::load::parse(&SourceFile::new("p.ron", two.as_str())).unwrap();
+        assert_eq!(parsed.len(), 2);
+        assert_eq!(parsed[1].reply, "您好，请讲");
+        assert!(two.starts_with("// Examples proposed"));
     }
 
     #[test]

@@ -131,6 +131,7 @@ pub fn trainer(ui: &mut egui::Ui, m: &Messages, training: &Training) -> Vec<Game
         None => {}
     }
     out.extend(finding_form(ui, m, training));
+    out.extend(review_queue(ui, m, training));
     ui.separator();
     let report = match &training.report {
         None => {
@@ -314,6 +315,76 @@ fn finding_form(ui: &mut egui::Ui, m: &Messages, training: &Training) -> Vec<Gam
             None => {}
         }
         ui.data_mut(|d| d.insert_temp(id, form));
+    });
+    out
+}
+
+/// The contested verdicts waiting for a trainer: each with the reply, the
+/// engine's verdict and the trainee's comment, and two buttons. An
+/// overturned verdict's reply is proposed as an example of the scenario
+/// (`courtesy review merge` adds it).
+fn review_queue(ui: &mut egui::Ui, m: &Messages, training: &Training) -> Vec<GameCommand> {
+    let mut out = Vec::new();
+    let open: Vec<_> = training.contests.iter().filter(|v| v.is_open()).collect();
+    let title = m.format("ui-review-queue", &[("count", open.len().into())]);
+    egui::CollapsingHeader::new(title).id_salt("review-queue").show(ui, |ui| {
+        if open.is_empty() {
+            kinsoku::label(ui, RichText::new(m.get("review-none")).color(MUTED));
+        }
+        for v in open {
+            let who = v.person.as_ref().map_or_else(String::new, |p| p.name.clone());
+            let head = m.format(
+                "review-head",
+                &[
+                    ("id", v.contest.id[..8.min(v.contest.id.len())].into()),
+                    ("date", courtesy_core::curriculum::date(v.contest.at).into()),
+                    ("who", who.into()),
+                    ("scenario", v.attempt.scenario.as_str().into()),
+                    ("turn", v.contest.turn.into()),
+                ],
+            );
+            kinsoku::label(ui, RichText::new(head).strong());
+            if let Some(t) = &v.turn {
+                let turn = m.format(
+                    "review-turn",
+                    &[
+                        ("reply", t.reply.as_str().into()),
+                        ("verdict", m.verdict(t.verdict).into()),
+                        ("missed", t.missed.join(", ").into()),
+                        ("hits", t.hits.join(", ").into()),
+                    ],
+                );
+                kinsoku::label(ui, turn);
+            }
+            if !v.contest.comment.is_empty() {
+                let said =
+                    m.format("review-comment", &[("comment", v.contest.comment.as_str().into())]);
+                kinsoku::label(ui, RichText::new(said).color(MUTED));
+            }
+            ui.horizontal(|ui| {
+                if ui.button(m.get("ui-review-uphold")).clicked() {
+                    out.push(GameCommand::Review {
+                        contest: v.contest.id.clone(),
+                        overturn: false,
+                    });
+                }
+                if ui.button(m.get("ui-review-overturn")).clicked() {
+                    out.push(GameCommand::Review { contest: v.contest.id.clone(), overturn: true });
+                }
+            });
+            ui.add_space(6.0);
+        }
+        match &training.reviewed {
+            Some(Ok(Some(file))) => {
+                let text =
+                    m.format("ui-review-proposed", &[("file", file.display().to_string().into())]);
+                kinsoku::label(ui, RichText::new(text).color(GOOD));
+            }
+            Some(Err(e)) => {
+                kinsoku::label(ui, RichText::new(e.as_str()).color(BAD));
+            }
+            _ => {}
+        }
     });
     out
 }
