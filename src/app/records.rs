@@ -15,7 +15,7 @@ use bevy::prelude::*;
 use bevy::window::RequestRedraw;
 use courtesy_core::curriculum::{self, AssignmentStatus, Curriculum, Progress};
 use courtesy_core::drill::scenarios_for;
-use courtesy_core::edit::add_proposal;
+use courtesy_core::edit::propose_in_file;
 use courtesy_core::model::Example;
 use courtesy_core::shopper::{self, Cell, Field, ShopperFirm, Table};
 use courtesy_core::{Library, Locale, Messages};
@@ -406,15 +406,7 @@ fn writer(path: PathBuf, requests: Receiver<Request>, replies: Sender<Reply>) {
 /// Adds a proposed example to its file (made if new): where it went.
 fn propose(example: Option<&(Example, PathBuf)>) -> Result<Option<PathBuf>, String> {
     let Some((example, path)) = example else { return Ok(None) };
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(|e| e.to_string())?;
-    }
-    let existing = match std::fs::read_to_string(path) {
-        Ok(text) => Some(text),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => return Err(e.to_string()),
-    };
-    std::fs::write(path, add_proposal(existing.as_deref(), example)).map_err(|e| e.to_string())?;
+    propose_in_file(path, example).map_err(|e| e.to_string())?;
     Ok(Some(path.clone()))
 }
 

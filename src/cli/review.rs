@@ -5,11 +5,11 @@
 //! `review merge` (the proposals appended to the scenario's examples, and
 //! the scenario checked again).
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Subcommand;
-use courtesy_core::edit::{add_examples, add_proposal};
+use courtesy_core::edit::{add_examples, propose_in_file};
 use courtesy_core::model::Example;
 use courtesy_core::{Library, Messages};
 use courtesy_records::findings::{Decision, Findings, Review};
@@ -110,55 +110,15 @@ pub fn review(context: &Context, command: ReviewCommand) -> Outcome {
 }
 
 fn contest_lines(m: &Messages, library: &Library, v: &ContestView) -> String {
-    let who = v
-        .person
-        .as_ref()
-        .map(|p| format!("{} ({})", p.name, p.employee_no))
-        .or_else(|| v.attempt.trainee_name.clone())
-        .unwrap_or_default();
     let title = library.scenario(&v.attempt.scenario).map_or_else(
         || v.attempt.scenario.clone(),
         |s| m.scenario_title(&v.attempt.scenario, &s.scenario.title),
     );
-    let mut out = m.format(
-        "review-head",
-        &[
-            ("id", v.contest.id[..8.min(v.contest.id.len())].into()),
-            ("date", courtesy_core::curriculum::date(v.contest.at).into()),
-            ("who", who.into()),
-            ("scenario", title.into()),
-            ("turn", v.contest.turn.into()),
-        ],
-    );
-    out.push('\n');
-    if let Some(t) = &v.turn {
-        out.push_str(&format!(
-            "    {}\n",
-            m.format(
-                "review-turn",
-                &[
-                    ("reply", t.reply.as_str().into()),
-                    ("verdict", m.verdict(t.verdict).into()),
-                    ("missed", t.missed.join(", ").into()),
-                    ("hits", t.hits.join(", ").into()),
-                ],
-            )
-        ));
-    }
-    if !v.contest.comment.is_empty() {
-        out.push_str(&format!(
-            "    {}\n",
-            m.format("review-comment", &[("comment", v.contest.comment.as_str().into())])
-        ));
-    }
-    if let Some(r) = &v.review {
-        out.push_str(&format!(
-            "    {}\n",
-            m.format(
-                &format!("review-{}", r.decision.key()),
-                &[("by", r.by.as_str().into()), ("note", r.note.as_str().into())]
-            )
-        ));
+    let mut out = String::new();
+    for (i, line) in v.lines(m, &title).iter().enumerate() {
+        out.push_str(if i == 0 { "" } else { "    " });
+        out.push_str(line);
+        out.push('\n');
     }
     out
 }
@@ -197,7 +157,8 @@ fn decide(
     );
     if let Some(example) = decided.proposed_example() {
         let path = proposals_path(context, &view.attempt.scenario)?;
-        append_proposal(&path, &example)?;
+        propose_in_file(&path, &example)
+            .map_err(|source| CliError::Io { path: path.clone(), source })?;
         message.push('\n');
         message.push_str(&m.format(
             "review-proposed",
@@ -210,19 +171,6 @@ fn decide(
     store.review(&review)?;
     terminal::print(&format!("{message}\n"));
     Ok(())
-}
-
-fn append_proposal(path: &Path, example: &Example) -> Result<(), CliError> {
-    let io = |source| CliError::Io { path: path.to_path_buf(), source };
-    if let Some(dir) = path.parent() {
-        std::fs::create_dir_all(dir).map_err(io)?;
-    }
-    let existing = match std::fs::read_to_string(path) {
-        Ok(text) => Some(text),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
-        Err(e) => return Err(io(e)),
-    };
-    std::fs::write(path, add_proposal(existing.as_deref(), example)).map_err(io)
 }
 
 fn merge(context: &Context, scenario: &str) -> Outcome {

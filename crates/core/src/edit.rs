@@ -56,6 +56,20 @@ pub fn add_proposal(existing: Option<&str>, example: &Example) -> String {
     text
 }
 
+/// Adds `example` to the proposals file at `path` (made, with its folder,
+/// if it is not there).
+pub fn propose_in_file(path: &std::path::Path, example: &Example) -> std::io::Result<()> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    let existing = match std::fs::read_to_string(path) {
+        Ok(text) => Some(text),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+        Err(e) => return Err(e),
+    };
+    std::fs::write(path, add_proposal(existing.as_deref(), example))
+}
+
 /// A RON string literal: quotes, backslashes and control characters escaped.
 pub fn quote(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);

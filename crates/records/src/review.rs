@@ -6,8 +6,8 @@
 
 use serde::Serialize;
 
-use courtesy_core::Verdict;
 use courtesy_core::model::Example;
+use courtesy_core::{Messages, Verdict};
 
 use crate::columns::mode_of;
 use crate::findings::{Decision, Findings, Review};
@@ -34,6 +34,51 @@ impl ContestView {
     /// Has a trainer decided on it?
     pub fn is_open(&self) -> bool {
         self.review.is_none()
+    }
+
+    /// The contest in words, the same on the terminal and in the game: its
+    /// heading (id, date, who, `title`, turn), the turn doubted, the
+    /// trainee's comment and the decision, each when there is one.
+    pub fn lines(&self, m: &Messages, title: &str) -> Vec<String> {
+        let who = self
+            .person
+            .as_ref()
+            .map(|p| format!("{} ({})", p.name, p.employee_no))
+            .or_else(|| self.attempt.trainee_name.clone())
+            .unwrap_or_default();
+        let mut lines = vec![m.format(
+            "review-head",
+            &[
+                ("id", self.contest.id[..8.min(self.contest.id.len())].into()),
+                ("date", courtesy_core::curriculum::date(self.contest.at).into()),
+                ("who", who.into()),
+                ("scenario", title.into()),
+                ("turn", self.contest.turn.into()),
+            ],
+        )];
+        if let Some(t) = &self.turn {
+            lines.push(m.format(
+                "review-turn",
+                &[
+                    ("reply", t.reply.as_str().into()),
+                    ("verdict", m.verdict(t.verdict).into()),
+                    ("missed", t.missed.join(", ").into()),
+                    ("hits", t.hits.join(", ").into()),
+                ],
+            ));
+        }
+        if !self.contest.comment.is_empty() {
+            lines.push(
+                m.format("review-comment", &[("comment", self.contest.comment.as_str().into())]),
+            );
+        }
+        if let Some(r) = &self.review {
+            lines.push(m.format(
+                &format!("review-{}", r.decision.key()),
+                &[("by", r.by.as_str().into()), ("note", r.note.as_str().into())],
+            ));
+        }
+        lines
     }
 
     /// The example an overturned verdict proposes: the reply, expecting the

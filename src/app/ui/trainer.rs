@@ -332,34 +332,10 @@ fn review_queue(ui: &mut egui::Ui, m: &Messages, training: &Training) -> Vec<Gam
             kinsoku::label(ui, RichText::new(m.get("review-none")).color(MUTED));
         }
         for v in open {
-            let who = v.person.as_ref().map_or_else(String::new, |p| p.name.clone());
-            let head = m.format(
-                "review-head",
-                &[
-                    ("id", v.contest.id[..8.min(v.contest.id.len())].into()),
-                    ("date", courtesy_core::curriculum::date(v.contest.at).into()),
-                    ("who", who.into()),
-                    ("scenario", v.attempt.scenario.as_str().into()),
-                    ("turn", v.contest.turn.into()),
-                ],
-            );
-            kinsoku::label(ui, RichText::new(head).strong());
-            if let Some(t) = &v.turn {
-                let turn = m.format(
-                    "review-turn",
-                    &[
-                        ("reply", t.reply.as_str().into()),
-                        ("verdict", m.verdict(t.verdict).into()),
-                        ("missed", t.missed.join(", ").into()),
-                        ("hits", t.hits.join(", ").into()),
-                    ],
-                );
-                kinsoku::label(ui, turn);
-            }
-            if !v.contest.comment.is_empty() {
-                let said =
-                    m.format("review-comment", &[("comment", v.contest.comment.as_str().into())]);
-                kinsoku::label(ui, RichText::new(said).color(MUTED));
+            let lines = v.lines(m, &v.attempt.scenario);
+            for (i, line) in lines.into_iter().enumerate() {
+                let text = if i == 0 { RichText::new(line).strong() } else { RichText::new(line) };
+                kinsoku::label(ui, text);
             }
             ui.horizontal(|ui| {
                 if ui.button(m.get("ui-review-uphold")).clicked() {
