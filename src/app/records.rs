@@ -270,11 +270,9 @@ impl Training {
 
     /// Asks for a person's history, assignments and drills.
     fn load(&self, person: &Person) {
-        let own = self
-            .curricula
-            .iter()
-            .filter(|c| c.role == person.role)
-            .flat_map(|c| c.modules.iter().flat_map(|m| m.scenarios.iter().cloned()))
+        let own = curriculum::scenarios_of_role(&self.curricula, person.role)
+            .into_iter()
+            .map(String::from)
             .collect();
         self.send(Request::Load {
             person: person.id.clone(),

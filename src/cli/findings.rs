@@ -5,12 +5,11 @@
 //! appealed, closed), and `drills` (everyone's drills, and a trainer's
 //! waiver or resumption of one).
 
-use std::collections::HashSet;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Subcommand;
-use courtesy_core::curriculum::date;
+use courtesy_core::curriculum::{Curriculum, date, scenarios_of_role};
 use courtesy_core::drill::{scenarios_for, words};
 use courtesy_core::shopper::{self, ShopperFirm};
 use courtesy_core::{Library, Messages};
@@ -385,17 +384,12 @@ pub fn drill_lines(m: &Messages, library: &Library, views: &[DrillView]) -> Stri
 /// The drills of `person` now, each trained by the library's scenarios of
 /// its skills (those of the person's own curricula first).
 pub fn views_of(
-    context: &Context,
     store: &dyn RecordStore,
     library: &Library,
+    curricula: &[Curriculum],
     person: &Person,
 ) -> Result<Vec<DrillView>, CliError> {
-    let curricula = super::training::curricula(context, library);
-    let own: HashSet<&str> = curricula
-        .iter()
-        .filter(|c| c.role == person.role)
-        .flat_map(|c| c.modules.iter().flat_map(|m| m.scenarios.iter().map(String::as_str)))
-        .collect();
+    let own = scenarios_of_role(curricula, person.role);
     let scenarios = |d: &DrillRow| {
         scenarios_for(library.tagged(&d.skills), &own).into_iter().map(String::from).collect()
     };
@@ -409,13 +403,15 @@ pub fn drills(context: &Context, command: DrillsCommand) -> Outcome {
         DrillsCommand::List { person, json } => {
             let store = open(context)?;
             let library = context.library();
+            // Read once, not per person.
+            let curricula = super::training::curricula(context, &library);
             let people = match person {
                 Some(no) => vec![find_person(&*store, &no)?],
                 None => store.people()?,
             };
             let mut all = Vec::new();
             for p in &people {
-                let views = views_of(context, &*store, &library, p)?;
+                let views = views_of(&*store, &library, &curricula, p)?;
                 if !views.is_empty() {
                     all.push((p, views));
                 }

@@ -326,7 +326,7 @@ pub fn training(context: &Context, args: TrainingArgs) -> Outcome {
         );
         report.push((c, assignment, status, progress));
     }
-    let drills = super::findings::views_of(context, &*store, &library, &person)?;
+    let drills = super::findings::views_of(&*store, &library, &all, &person)?;
     if args.json {
         let json: Vec<_> = report
             .iter()

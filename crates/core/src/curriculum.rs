@@ -474,6 +474,16 @@ pub fn date(secs: u64) -> String {
     format!("{year:04}-{month:02}-{day:02}")
 }
 
+/// Every scenario of the curricula for `role`: the ones a drill offers a
+/// person of that job first.
+pub fn scenarios_of_role(curricula: &[Curriculum], role: JobRole) -> HashSet<&str> {
+    curricula
+        .iter()
+        .filter(|c| c.role == role)
+        .flat_map(|c| c.modules.iter().flat_map(|m| m.scenarios.iter().map(String::as_str)))
+        .collect()
+}
+
 /// The time (seconds since 1970, UTC) at which a date begins; `None` for a
 /// date that does not exist (2026-02-30) or before 1970.
 pub fn day_start(year: i64, month: u32, day: u32) -> Option<u64> {

@@ -18,7 +18,7 @@ use crate::columns::{list, verdict_of};
 use crate::findings::{DrillRow, Findings, drill_views};
 use crate::model::Person;
 use crate::store::RecordError;
-use crate::sync::{ATTEMPT_RESULTS, ATTEMPTS, TURNS};
+use crate::sync::{ATTEMPT_RESULTS, ATTEMPTS, FINDINGS, TURNS};
 
 /// The days a report covers: `from` up to, not including, `to`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -406,11 +406,7 @@ pub fn build(
         }
         let mut open = 0;
         if with_drills.contains(p.id.as_str()) {
-            let own: HashSet<&str> = curricula
-                .iter()
-                .filter(|c| c.role == p.role)
-                .flat_map(|c| c.modules.iter().flat_map(|m| m.scenarios.iter().map(String::as_str)))
-                .collect();
+            let own = curriculum::scenarios_of_role(curricula, p.role);
             let scenarios_of = |d: &DrillRow| {
                 scenarios_for(library.tagged(&d.skills), &own)
                     .into_iter()
@@ -445,11 +441,11 @@ pub fn build(
             });
         }
     }
+    // The period's findings only (by range), not every finding with its items.
     let findings = store
-        .findings()?
+        .select_range(&FINDINGS, "observed_on", from, to)?
         .iter()
-        .filter(|f| (period.from..period.to).contains(&f.finding.observed_on))
-        .filter(|f| scope.as_ref().is_none_or(|sc| sc.contains(&f.finding.site)))
+        .filter(|row| scope.as_ref().is_none_or(|sc| sc.contains(&row[3].text())))
         .count() as u32;
     let mut scenarios: Vec<ScenarioStat> = scenarios.into_values().collect();
     scenarios.sort_by(|a, b| b.attempts.cmp(&a.attempts).then_with(|| a.scenario.cmp(&b.scenario)));
